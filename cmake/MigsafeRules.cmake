@@ -1,0 +1,15 @@
+# Every rules/<rule-id>.cpp defines migsafe::rules::<rule_id>(); the registry is
+# generated from the file list so no hand-edited list can fall out of step.
+function(migsafe_generate_rule_list rules_dir output_file out_sources)
+  file(GLOB rule_sources CONFIGURE_DEPENDS ${rules_dir}/*.cpp)
+  list(SORT rule_sources)
+  set(content "")
+  foreach(source IN LISTS rule_sources)
+    get_filename_component(stem ${source} NAME_WE)
+    string(REPLACE "-" "_" function_name ${stem})
+    string(APPEND content "MIGSAFE_RULE(${function_name})\n")
+  endforeach()
+  set(MIGSAFE_RULE_LIST_CONTENT "${content}")
+  file(CONFIGURE OUTPUT ${output_file} CONTENT "@MIGSAFE_RULE_LIST_CONTENT@" @ONLY)
+  set(${out_sources} ${rule_sources} PARENT_SCOPE)
+endfunction()

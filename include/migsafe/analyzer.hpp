@@ -1,0 +1,73 @@
+// The pipeline for one run: parse each file's sections, walk statements in order
+// with the migration state and the lock model, and collect findings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "migsafe/config.hpp"
+#include "migsafe/discover.hpp"
+#include "migsafe/finding.hpp"
+#include "migsafe/lock_model.hpp"
+#include "migsafe/source.hpp"
+
+namespace migsafe {
+
+struct StatementReport {
+    std::size_t index = 0;
+    ByteSpan span;
+    Range range;
+    std::string sql;
+    bool in_transaction = false;
+    StatementEffects effects;
+};
+
+struct FileError {
+    std::string kind;  // "parse", "input"
+    std::string message;
+    ByteSpan span;
+    Range range;
+    std::string source_line;
+};
+
+struct FileNote {
+    Range range;
+    std::string message;
+};
+
+struct FileReport {
+    std::string path;
+    std::string display_path;
+    std::string framework;
+    std::string framework_reason;
+    std::vector<StatementReport> statements;
+    std::vector<Finding> findings;
+    std::vector<FileError> errors;
+    std::vector<FileNote> notes;
+};
+
+struct Report {
+    int pg_version = k_max_pg_version;
+    std::vector<FileReport> files;
+};
+
+struct AnalysisOptions {
+    Config config;
+    std::vector<ActiveRule> rules;
+    bool keep_statements = true;  // statement details for json and explain
+};
+
+// Files larger than this are refused rather than parsed.
+inline constexpr std::size_t k_max_file_bytes = 256U * 1024U * 1024U;
+
+// `named_explicitly`: an empty file the user named is an error; one found in a
+// directory (a deliberate no-op migration) is only noted.
+[[nodiscard]] FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options,
+                                      bool named_explicitly = true);
+
+// Analyses every file, `jobs` at a time, and returns the reports in input order.
+// "-" names standard input, read from `stdin_source`.
+[[nodiscard]] Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOptions& options,
+                                   unsigned jobs, const SourceFile* stdin_source);
+
+}  // namespace migsafe

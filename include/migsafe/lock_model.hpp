@@ -1,0 +1,157 @@
+// The lock model: which lock each statement takes on which relation, and whether
+// it rewrites or scans it. The facts live in one table (src/lock_table.cpp); this
+// header is the vocabulary and the query interface.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "migsafe/ast.hpp"
+
+namespace migsafe {
+
+struct Statement;
+
+// PostgreSQL's eight table lock modes, weakest first.
+enum class LockMode : std::uint8_t {
+    none = 0,
+    access_share,
+    row_share,
+    row_exclusive,
+    share_update_exclusive,
+    share,
+    share_row_exclusive,
+    exclusive,
+    access_exclusive,
+};
+
+[[nodiscard]] std::string_view pg_lock_name(LockMode mode);   // "AccessExclusiveLock" (pg_locks.mode)
+[[nodiscard]] std::string_view sql_lock_name(LockMode mode);  // "ACCESS EXCLUSIVE"
+[[nodiscard]] bool lock_modes_conflict(LockMode a, LockMode b);
+
+// What a lock held by a migration makes other sessions wait for.
+struct BlockedWork {
+    bool reads = false;   // SELECT (ACCESS SHARE)
+    bool writes = false;  // INSERT/UPDATE/DELETE (ROW EXCLUSIVE)
+    bool ddl = false;     // schema changes and maintenance (SHARE UPDATE EXCLUSIVE and up)
+};
+[[nodiscard]] BlockedWork blocked_work(LockMode mode);
+// ["reads", "writes", "ddl"] subset, in that order.
+[[nodiscard]] std::vector<std::string_view> blocked_work_names(LockMode mode);
+// "blocking reads and writes", "blocking writes", "blocking schema changes".
+[[nodiscard]] std::string describe_blocking(LockMode mode);
+
+enum class RelationRole : std::uint8_t {
+    target,          // the table (or view, sequence, index) the statement names
+    referenced,      // the other end of a foreign key
+    index,           // an existing index named by the statement
+    new_index,       // an index the statement creates
+    sequence,        // a sequence the statement creates or uses
+    parent,          // partitioned parent or inheritance parent
+    partition,       // a partition attached or detached
+    dependent_table, // tables reached through CASCADE or foreign keys
+};
+[[nodiscard]] std::string_view role_name(RelationRole role);
+
+struct RelationEffect {
+    QualifiedName relation;
+    RelationRole role = RelationRole::target;
+    LockMode mode = LockMode::none;
+    bool rewrite = false;
+    bool scan = false;
+    bool created = false;  // the statement creates this relation
+};
+
+struct StatementEffects {
+    // Short description, e.g. "ALTER TABLE ... ALTER COLUMN ... TYPE".
+    std::string summary;
+    // One entry per relation touched, strongest lock per relation.
+    std::vector<RelationEffect> relations;
+    // The lock-table forms that matched, in order (for explain and docs).
+    std::vector<std::string> forms;
+    // PostgreSQL refuses it inside a transaction block.
+    bool requires_no_transaction = false;
+    // The model has no entry for this statement.
+    bool modelled = true;
+
+    [[nodiscard]] bool rewrite() const;
+    [[nodiscard]] bool scan() const;
+    [[nodiscard]] const RelationEffect* find(const QualifiedName& relation) const;
+    // The effect on the statement's own target, if any.
+    [[nodiscard]] const RelationEffect* target() const;
+    [[nodiscard]] LockMode strongest_mode() const;
+};
+
+struct ModelContext {
+    int pg_version = 18;
+};
+
+// The versions the model has facts for, and the one they were verified on.
+inline constexpr int k_min_pg_version = 11;
+inline constexpr int k_max_pg_version = 18;
+inline constexpr std::string_view k_verified_on = "PostgreSQL 15.18";
+
+[[nodiscard]] StatementEffects effects_of(const Statement& statement, const ModelContext& context);
+
+// ---- The table itself, exposed for docs and tests -------------------------------
+
+// Conditions read from the statement that select a row of the table.
+enum class Condition : std::uint32_t {
+    none = 0,
+    has_default = 1U << 0,
+    volatile_default = 1U << 1,
+    not_null = 1U << 2,
+    serial_type = 1U << 3,
+    identity = 1U << 4,
+    generated_stored = 1U << 5,
+    column_check = 1U << 6,
+    column_unique = 1U << 7,
+    column_references = 1U << 8,
+    not_valid = 1U << 9,
+    using_index = 1U << 10,
+    concurrently = 1U << 11,
+    cascade = 1U << 12,
+    has_where = 1U << 13,
+    from_select = 1U << 14,
+    lock_mode_given = 1U << 15,
+    column_primary_key = 1U << 16,
+    binary_coercible_type = 1U << 17,
+    domain_type = 1U << 18,
+};
+[[nodiscard]] constexpr Condition operator|(Condition a, Condition b) {
+    return static_cast<Condition>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));
+}
+[[nodiscard]] constexpr bool has_all(Condition set, Condition wanted) {
+    return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(wanted)) ==
+           static_cast<std::uint32_t>(wanted);
+}
+[[nodiscard]] constexpr bool has_any(Condition set, Condition wanted) {
+    return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(wanted)) != 0;
+}
+
+struct RoleLock {
+    RelationRole role = RelationRole::target;
+    LockMode mode = LockMode::none;
+    bool rewrite = false;
+    bool scan = false;
+};
+
+struct LockTableRow {
+    std::string_view form;        // e.g. "ALTER TABLE ADD COLUMN"
+    Condition required = Condition::none;
+    Condition excluded = Condition::none;
+    int min_pg = k_min_pg_version;
+    int max_pg = k_max_pg_version;
+    std::vector<RoleLock> locks;
+    bool requires_no_transaction = false;
+    std::string_view source;      // "verified pg15", or the documentation it comes from
+};
+
+[[nodiscard]] std::span<const LockTableRow> lock_table();
+// First row of `form` whose conditions and version range match; nullptr if none.
+[[nodiscard]] const LockTableRow* find_lock_row(std::string_view form, Condition conditions, int pg_version);
+
+}  // namespace migsafe

@@ -1,0 +1,89 @@
+// What earlier statements of a migration unit established: the transaction,
+// session settings, locks held, and tables that are new in this unit.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "migsafe/ast.hpp"
+#include "migsafe/lock_model.hpp"
+
+namespace migsafe {
+
+struct Statement;
+
+// How the tool that applies a file wraps it.
+enum class TransactionMode {
+    none,         // statement by statement (psql -f)
+    per_file,     // the runner wraps the file in BEGIN ... COMMIT
+    single_query  // the file is sent as one multi-statement string: one implicit transaction
+};
+
+enum class TransactionState { none, explicit_block, runner_wrapper, implicit_query };
+
+struct HeldLock {
+    QualifiedName relation;
+    LockMode mode = LockMode::none;
+    std::size_t statement = 0;
+    bool on_new_table = false;
+};
+
+class MigrationState {
+public:
+    explicit MigrationState(TransactionMode mode = TransactionMode::none, std::size_t statement_count = 0);
+
+    [[nodiscard]] TransactionMode mode() const { return m_mode; }
+    [[nodiscard]] TransactionState transaction() const { return m_transaction; }
+    [[nodiscard]] bool in_transaction() const { return m_transaction != TransactionState::none; }
+    // A runner-managed transaction (the framework's wrapper or an implicit multi-statement query).
+    [[nodiscard]] bool in_runner_transaction() const;
+    [[nodiscard]] bool explicit_transaction() const { return m_transaction == TransactionState::explicit_block; }
+    // Statements in the unit; a single_query unit with one statement runs without a transaction.
+    [[nodiscard]] std::size_t statement_count() const { return m_statement_count; }
+    [[nodiscard]] std::optional<std::size_t> open_begin_statement() const { return m_open_begin; }
+
+    [[nodiscard]] bool lock_timeout_set() const { return m_lock_timeout_set; }
+    [[nodiscard]] bool statement_timeout_set() const { return m_statement_timeout_set; }
+
+    // Created earlier in this unit and not filled since (INSERT ... SELECT, COPY).
+    [[nodiscard]] bool is_new_table(const QualifiedName& table) const;
+    [[nodiscard]] bool created_in_unit(const QualifiedName& table) const;
+    // An existing table: neither new nor created in this unit.
+    [[nodiscard]] bool is_existing_table(const QualifiedName& table) const { return !is_new_table(table); }
+
+    [[nodiscard]] const std::vector<HeldLock>& held_locks() const { return m_held_locks; }
+    [[nodiscard]] bool constraint_added_not_valid_in_transaction(const QualifiedName& table,
+                                                                 const std::string& constraint) const;
+    [[nodiscard]] bool enum_value_added_in_transaction(const std::string& value) const;
+    [[nodiscard]] const std::set<std::string>& enum_values_added_in_transaction() const {
+        return m_enum_values_in_transaction;
+    }
+
+    void assume_lock_timeout() { m_lock_timeout_set = true; }
+
+    // Advances the state past `statement`, whose effects the lock model computed.
+    void apply(const Statement& statement, const StatementEffects& effects);
+
+private:
+    void end_transaction();
+    void apply_setting(const std::string& name, bool is_reset, bool local, bool has_value, bool zero);
+
+    TransactionMode m_mode;
+    std::size_t m_statement_count;
+    TransactionState m_transaction = TransactionState::none;
+    std::optional<std::size_t> m_open_begin;
+    bool m_lock_timeout_set = false;
+    bool m_statement_timeout_set = false;
+    bool m_lock_timeout_is_local = false;
+    bool m_statement_timeout_is_local = false;
+    std::set<std::string> m_created_tables;
+    std::set<std::string> m_filled_tables;
+    std::vector<HeldLock> m_held_locks;
+    std::set<std::string> m_not_valid_in_transaction;  // "table-key/constraint"
+    std::set<std::string> m_enum_values_in_transaction;
+};
+
+}  // namespace migsafe

@@ -1,0 +1,108 @@
+#include <string>
+
+#include "migsafe/ast.hpp"
+#include "migsafe/rule.hpp"
+
+namespace migsafe::rules {
+namespace {
+
+// The expand-and-contract sequence for one column: new column, sync trigger,
+// batched backfill, then a short switch transaction.
+FixPlan expand_and_contract(const QualifiedName& table, const std::string& column, const std::string& new_type) {
+    const std::string t = quote_name(table);
+    const std::string old_column = quote_identifier(column);
+    const std::string new_column = quote_identifier(column + "_new");
+    const std::string function = quote_identifier(table.name + "_" + column + "_sync");
+    const std::string trigger = quote_identifier(table.name + "_" + column + "_sync");
+    FixPlan plan;
+    plan.phases.push_back(FixPhase{
+        "expand",
+        "ALTER TABLE " + t + " ADD COLUMN " + new_column + " " + new_type + ";\n" +
+            "CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW." +
+            new_column + " := NEW." + old_column + "::" + new_type + ";\n  RETURN NEW;\nEND\n$$;\n" +
+            "CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + t + "\n  FOR EACH ROW EXECUTE FUNCTION " +
+            function + "();",
+        true, false, ""});
+    plan.phases.push_back(FixPhase{
+        "backfill",
+        "DO $$\nDECLARE\n  updated integer;\nBEGIN\n  LOOP\n    UPDATE " + t + " SET " + new_column + " = " +
+            old_column + "::" + new_type + "\n    WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t + " WHERE " +
+            new_column + " IS NULL AND " + old_column + " IS NOT NULL LIMIT 5000));\n" +
+            "    GET DIAGNOSTICS updated = ROW_COUNT;\n    EXIT WHEN updated = 0;\n    COMMIT;\n" +
+            "    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;",
+        true, true,
+        "build the indexes, NOT NULL (through a validated CHECK) and foreign keys of " + column + " on " +
+            column + "_new concurrently / NOT VALID first; then deploy application code that accepts the new type"});
+    plan.phases.push_back(FixPhase{
+        "switch",
+        "SET lock_timeout = '2s';\nBEGIN;\nDROP TRIGGER " + trigger + " ON " + t + ";\nDROP FUNCTION " + function +
+            "();\nALTER TABLE " + t + " RENAME COLUMN " + old_column + " TO " + quote_identifier(column + "_old") +
+            ";\nALTER TABLE " + t + " RENAME COLUMN " + new_column + " TO " + old_column + ";\nCOMMIT;",
+        true, false, "deploy application code that no longer reads " + column + "_old"});
+    plan.phases.push_back(FixPhase{
+        "contract",
+        "SET lock_timeout = '2s';\nALTER TABLE " + t + " DROP COLUMN " + quote_identifier(column + "_old") + ";",
+        true, false, ""});
+    return plan;
+}
+
+void check(const StatementContext& context, FindingSink& sink) {
+    const QualifiedName table = relation_name(context.node()["relation"]);
+    if (context.state().is_new_table(table)) {
+        return;
+    }
+    const RelationEffect* effect = context.effects().target();
+    const std::vector<Node> commands = context.node()["cmds"].items();
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        Node command = commands[i].as("AlterTableCmd");
+        if (command["subtype"].str() != "AT_AlterColumnType") {
+            continue;
+        }
+        const std::string column{command["name"].str()};
+        const std::string new_type = type_info(command["def"].as("ColumnDef")["typeName"]).display();
+        std::string message = "ALTER COLUMN " + column + " TYPE " + new_type + " on existing table " + table.display();
+        if (effect != nullptr) {
+            message += " takes " + std::string{sql_lock_name(effect->mode)} + " lock, " + describe_blocking(effect->mode);
+            if (effect->rewrite) {
+                message += ", and rewrites the table and its indexes unless the old type converts without a rewrite "
+                           "(unknown without the schema)";
+            }
+        }
+        sink.report(ReportedFinding{context.alter_subcommand_span(i), message,
+                                    "add a new column, keep it in sync with a trigger, backfill in batches, then "
+                                    "swap the columns in a short transaction",
+                                    expand_and_contract(table, column, new_type), std::nullopt});
+    }
+}
+
+}  // namespace
+
+const Rule& changing_column_type() {
+    static const Rule k_rule{
+        RuleMeta{
+            .id = "changing-column-type",
+            .default_severity = Severity::error,
+            .summary = "Changing a column's type on an existing table rewrites it under ACCESS EXCLUSIVE",
+            .rationale = "ALTER COLUMN ... TYPE takes ACCESS EXCLUSIVE, blocking reads and writes, and unless "
+                         "the conversion is binary-coercible it rewrites the table and rebuilds every index "
+                         "while holding the lock. Foreign keys, views and policies on the column must change "
+                         "in step.",
+            .safe_alternative = "Expand and contract: add a column of the new type, keep it in sync with a "
+                                "trigger, backfill in batches, build its indexes concurrently, then swap the "
+                                "columns in one short transaction with lock_timeout and drop the old one later.",
+            .exceptions = "Tables created earlier in the same migration. Changes known to be binary-coercible "
+                          "from the old type (varchar widening, varchar to text, numeric precision increase) "
+                          "once the schema is known.",
+            .example_bad = "ALTER TABLE users ALTER COLUMN id TYPE varchar(255);",
+            .example_good = "ALTER TABLE users ADD COLUMN id_new varchar(255);",
+            .statement_kinds = {"AlterTableStmt"},
+            .aliases = {"squawk:changing-column-type", "eugene:E5", "strong_migrations:change_column"},
+            .fix = FixAvailability::always,
+        },
+        &check,
+        nullptr,
+    };
+    return k_rule;
+}
+
+}  // namespace migsafe::rules

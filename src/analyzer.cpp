@@ -1,0 +1,232 @@
+#include "migsafe/analyzer.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+#include "migsafe/migration_state.hpp"
+#include "migsafe/parse.hpp"
+#include "migsafe/rule.hpp"
+
+namespace migsafe {
+namespace {
+
+class CollectingSink final : public FindingSink {
+public:
+    CollectingSink(const ActiveRule& rule, std::optional<std::size_t> statement, const LineIndex& lines,
+                   std::vector<Finding>& out)
+        : m_rule(rule), m_statement(statement), m_lines(lines), m_out(out) {}
+
+    void report(ReportedFinding reported) override {
+        Finding finding;
+        finding.rule = std::string{m_rule.rule->meta.id};
+        finding.severity = reported.severity.value_or(m_rule.severity);
+        finding.statement = m_statement;
+        finding.span = reported.span;
+        finding.range = m_lines.range_of(reported.span);
+        finding.message = std::move(reported.message);
+        finding.help = std::move(reported.help);
+        finding.fix = std::move(reported.fix);
+        finding.source_line = std::string{m_lines.line_text(finding.range.start.line)};
+        m_out.push_back(std::move(finding));
+    }
+
+private:
+    const ActiveRule& m_rule;
+    std::optional<std::size_t> m_statement;
+    const LineIndex& m_lines;
+    std::vector<Finding>& m_out;
+};
+
+bool rule_applies(const Rule& rule, std::string_view kind) {
+    const auto& kinds = rule.meta.statement_kinds;
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+void add_input_error(FileReport& report, const LineIndex& lines, std::size_t offset, std::string message) {
+    FileError error;
+    error.kind = "input";
+    error.message = std::move(message);
+    error.span = ByteSpan{offset, offset + 1};
+    error.range = lines.range_of(error.span);
+    error.source_line = std::string{lines.line_text(error.range.start.line)};
+    report.errors.push_back(std::move(error));
+}
+
+// Binary, oversized, empty or non-UTF-8 input is reported and not parsed.
+bool check_input(const SourceFile& file, const LineIndex& lines, bool named_explicitly, FileReport& report) {
+    if (file.text.size() > k_max_file_bytes) {
+        add_input_error(report, lines, 0,
+                        "file is larger than " + std::to_string(k_max_file_bytes / (1024U * 1024U)) +
+                            " MiB; refusing to parse it");
+        return false;
+    }
+    if (const void* nul = std::memchr(file.text.data(), '\0', file.text.size()); nul != nullptr) {
+        const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - file.text.data());
+        add_input_error(report, lines, offset, "binary file: contains a NUL byte, not SQL text");
+        return false;
+    }
+    std::size_t bad_offset = 0;
+    if (!is_valid_utf8(file.text, &bad_offset)) {
+        add_input_error(report, lines, bad_offset, "invalid UTF-8 byte sequence; migsafe reads SQL files as UTF-8");
+        return false;
+    }
+    if (skip_trivia(file.text, 0, file.text.size()) == file.text.size()) {
+        if (named_explicitly) {
+            add_input_error(report, lines, 0, file.text.empty() ? "file is empty: no SQL statements to check"
+                                                                : "file holds only comments: no SQL statements");
+        }
+        return false;
+    }
+    return true;
+}
+
+void add_parse_error(FileReport& report, const LineIndex& lines, const ParseError& parse_error,
+                     bool as_finding, std::optional<std::size_t> statement) {
+    const ByteSpan span{parse_error.error_offset, std::max(parse_error.error_offset + 1, parse_error.statement.end)};
+    const Range range = lines.range_of(ByteSpan{parse_error.error_offset, parse_error.error_offset + 1});
+    if (as_finding) {
+        Finding finding;
+        finding.rule = "syntax-error";
+        finding.severity = Severity::error;
+        finding.statement = statement;
+        finding.span = span;
+        finding.range = range;
+        finding.message = "Statement does not parse as PostgreSQL 15: " + parse_error.message;
+        finding.help = "fix the syntax, or exclude the file if it is not PostgreSQL";
+        finding.source_line = std::string{lines.line_text(range.start.line)};
+        report.findings.push_back(std::move(finding));
+        return;
+    }
+    FileError error;
+    error.kind = "parse";
+    error.message = parse_error.message;
+    error.span = span;
+    error.range = range;
+    error.source_line = std::string{lines.line_text(range.start.line)};
+    report.errors.push_back(std::move(error));
+}
+
+}  // namespace
+
+FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly) {
+    FileReport report;
+    report.path = file.path;
+    report.display_path = file.display_path;
+    const LineIndex lines{file.text};
+    const FilePlan plan = plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction});
+    report.framework = plan.framework;
+    report.framework_reason = plan.reason;
+    if (!check_input(file, lines, named_explicitly, report)) {
+        return report;
+    }
+
+    const ModelContext model{options.config.pg_version};
+    std::size_t next_index = 0;
+    for (const FileSection& section : plan.up) {
+        ParsedSql parsed = parse_sql(file.text, section.span);
+        for (const SourceNote& note : parsed.notes) {
+            report.notes.push_back(FileNote{lines.range_of(note.span), note.message});
+        }
+        for (const ParseError& error : parsed.errors) {
+            add_parse_error(report, lines, error, options.config.allow_parse_errors, std::nullopt);
+        }
+        MigrationState state{section.transaction, parsed.statements.size()};
+        if (options.config.assume_lock_timeout) {
+            state.assume_lock_timeout();
+        }
+        for (Statement& statement : parsed.statements) {
+            statement.index = next_index++;
+            const StatementEffects effects = effects_of(statement, model);
+            const StatementContext context{statement, effects, state, options.config.pg_version};
+            for (const ActiveRule& active : options.rules) {
+                if (active.rule->check != nullptr && rule_applies(*active.rule, statement.kind())) {
+                    CollectingSink sink{active, statement.index, lines, report.findings};
+                    active.rule->check(context, sink);
+                }
+            }
+            const bool transaction_before = state.in_transaction();
+            state.apply(statement, effects);
+            if (options.keep_statements) {
+                StatementReport summary;
+                summary.index = statement.index;
+                summary.span = statement.span;
+                summary.range = lines.range_of(statement.span);
+                summary.sql = statement.sql;
+                summary.in_transaction =
+                    statement.kind() == "TransactionStmt" ? state.in_transaction() : transaction_before;
+                summary.effects = effects;
+                report.statements.push_back(std::move(summary));
+            }
+        }
+        const UnitContext unit{state, section.span.end};
+        for (const ActiveRule& active : options.rules) {
+            if (active.rule->finish != nullptr) {
+                CollectingSink sink{active, std::nullopt, lines, report.findings};
+                active.rule->finish(unit, sink);
+            }
+        }
+    }
+    std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+        if (a.span.begin != b.span.begin) {
+            return a.span.begin < b.span.begin;
+        }
+        return a.rule < b.rule;
+    });
+    std::stable_sort(report.errors.begin(), report.errors.end(),
+                     [](const FileError& a, const FileError& b) { return a.span.begin < b.span.begin; });
+    return report;
+}
+
+}  // namespace migsafe
+
+namespace migsafe {
+
+Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOptions& options, unsigned jobs,
+                     const SourceFile* stdin_source) {
+    Report report;
+    report.pg_version = options.config.pg_version;
+    report.files.resize(files.size());
+    auto analyze_one = [&](std::size_t index) {
+        const CollectedFile& collected = files[index];
+        if (collected.path == "-") {
+            report.files[index] = analyze_file(stdin_source != nullptr ? *stdin_source : SourceFile{"-", "-", ""},
+                                               options, true);
+            return;
+        }
+        auto source = read_source_file(collected.path);
+        if (!source) {
+            FileReport failed;
+            failed.path = collected.path;
+            failed.display_path = collected.path;
+            failed.errors.push_back(FileError{"input", source.error().message, ByteSpan{}, Range{}, ""});
+            report.files[index] = std::move(failed);
+            return;
+        }
+        report.files[index] = analyze_file(*source, options, collected.named_explicitly);
+    };
+    jobs = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+    if (jobs <= 1) {
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            analyze_one(i);
+        }
+        return report;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    workers.reserve(jobs);
+    for (unsigned w = 0; w < jobs; ++w) {
+        workers.emplace_back([&] {
+            for (std::size_t i = next++; i < files.size(); i = next++) {
+                analyze_one(i);
+            }
+        });
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    return report;
+}
+
+}  // namespace migsafe

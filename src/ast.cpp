@@ -1,0 +1,287 @@
+#include "migsafe/ast.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+namespace migsafe {
+
+bool Node::empty() const { return m_json == nullptr || m_json->is_null(); }
+
+Node Node::operator[](std::string_view key) const {
+    if (m_json == nullptr || !m_json->is_object()) {
+        return Node{};
+    }
+    auto found = m_json->find(key);
+    return found == m_json->end() ? Node{} : Node{&*found};
+}
+
+std::size_t Node::size() const { return m_json != nullptr && m_json->is_array() ? m_json->size() : 0; }
+
+Node Node::at(std::size_t index) const {
+    if (index >= size()) {
+        return Node{};
+    }
+    return Node{&(*m_json)[index]};
+}
+
+std::vector<Node> Node::items() const {
+    std::vector<Node> result;
+    const std::size_t count = size();
+    result.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        result.emplace_back(&(*m_json)[i]);
+    }
+    return result;
+}
+
+std::optional<std::string_view> Node::string() const {
+    if (m_json == nullptr || !m_json->is_string()) {
+        return std::nullopt;
+    }
+    return std::string_view{m_json->get_ref<const std::string&>()};
+}
+
+std::optional<std::int64_t> Node::integer() const {
+    if (m_json == nullptr || !m_json->is_number_integer()) {
+        return std::nullopt;
+    }
+    return m_json->get<std::int64_t>();
+}
+
+bool Node::flag() const { return m_json != nullptr && m_json->is_boolean() && m_json->get<bool>(); }
+
+std::string_view Node::type() const {
+    if (m_json == nullptr || !m_json->is_object() || m_json->size() != 1) {
+        return {};
+    }
+    const std::string& key = m_json->begin().key();
+    if (key.empty() || std::isupper(static_cast<unsigned char>(key[0])) == 0) {
+        return {};
+    }
+    return key;
+}
+
+Node Node::inner() const {
+    if (type().empty()) {
+        return Node{};
+    }
+    return Node{&m_json->begin().value()};
+}
+
+Node Node::as(std::string_view node_type) const { return type() == node_type ? inner() : Node{}; }
+
+std::optional<std::size_t> Node::location() const {
+    auto value = (*this)["location"].integer();
+    if (!value || *value < 0) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(*value);
+}
+
+namespace {
+
+bool visit_json(const nlohmann::json& json,
+                const std::function<bool(std::string_view, Node)>& visitor) {
+    if (json.is_object()) {
+        Node node{&json};
+        const std::string_view type = node.type();
+        if (!type.empty() && !visitor(type, node.inner())) {
+            return false;
+        }
+        for (const auto& item : json.items()) {
+            if (!visit_json(item.value(), visitor)) {
+                return false;
+            }
+        }
+    } else if (json.is_array()) {
+        for (const auto& item : json) {
+            if (!visit_json(item, visitor)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+std::string lower(std::string_view text) {
+    std::string result{text};
+    std::transform(result.begin(), result.end(), result.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return result;
+}
+
+}  // namespace
+
+void visit_nodes(Node root, const std::function<bool(std::string_view, Node)>& visitor) {
+    if (root.raw() != nullptr) {
+        visit_json(*root.raw(), visitor);
+    }
+}
+
+std::string QualifiedName::display() const { return schema.empty() ? name : schema + "." + name; }
+
+std::string QualifiedName::key() const {
+    return schema.empty() || schema == "public" ? name : schema + "." + name;
+}
+
+QualifiedName relation_name(Node range_var) {
+    return QualifiedName{std::string{range_var["schemaname"].str()}, std::string{range_var["relname"].str()}};
+}
+
+std::vector<std::string> string_list(Node list) {
+    std::vector<std::string> result;
+    for (const Node& item : list.items()) {
+        Node string_node = item.as("String");
+        if (string_node) {
+            result.emplace_back(string_node["sval"].str());
+        }
+    }
+    return result;
+}
+
+QualifiedName qualified_name(Node list) {
+    std::vector<std::string> parts = string_list(list);
+    QualifiedName name;
+    if (!parts.empty()) {
+        name.name = parts.back();
+    }
+    if (parts.size() >= 2) {
+        name.schema = parts[parts.size() - 2];
+    }
+    return name;
+}
+
+namespace {
+
+// libpg_query spells built-in types by their internal names.
+std::string_view sql_type_spelling(std::string_view internal) {
+    static constexpr std::pair<std::string_view, std::string_view> k_spellings[] = {
+        {"int2", "smallint"},         {"int4", "integer"},       {"int8", "bigint"},
+        {"float4", "real"},           {"float8", "double precision"},
+        {"bool", "boolean"},          {"bpchar", "char"},        {"varchar", "varchar"},
+        {"timestamptz", "timestamptz"}, {"timetz", "timetz"},    {"varbit", "bit varying"},
+    };
+    for (const auto& [from, to] : k_spellings) {
+        if (internal == from) {
+            return to;
+        }
+    }
+    return internal;
+}
+
+}  // namespace
+
+std::string TypeInfo::display() const {
+    std::string text{sql_type_spelling(name)};
+    if (!modifiers.empty()) {
+        text += '(';
+        for (std::size_t i = 0; i < modifiers.size(); ++i) {
+            text += (i == 0 ? "" : ",") + std::to_string(modifiers[i]);
+        }
+        text += ')';
+    }
+    if (is_array) {
+        text += "[]";
+    }
+    return text;
+}
+
+TypeInfo type_info(Node type_name) {
+    TypeInfo info;
+    std::vector<std::string> names = string_list(type_name["names"]);
+    if (names.empty()) {
+        return info;
+    }
+    info.name = lower(names.back());
+    if (names.size() >= 2) {
+        info.schema = names[names.size() - 2];
+    }
+    for (const Node& modifier : type_name["typmods"].items()) {
+        Node constant = modifier.as("A_Const");
+        auto value = constant["ival"]["ival"].integer();
+        if (constant && value) {
+            info.modifiers.push_back(*value);
+        } else if (constant && constant["ival"] && !constant["ival"]["ival"]) {
+            info.modifiers.push_back(0);  // libpg_query omits zero values
+        } else {
+            info.has_unknown_modifier = true;
+        }
+    }
+    info.is_array = type_name["arrayBounds"].size() > 0;
+    return info;
+}
+
+std::string function_name(Node func_call) {
+    std::vector<std::string> names = string_list(func_call["funcname"]);
+    return names.empty() ? std::string{} : lower(names.back());
+}
+
+std::optional<std::string> constant_text(Node a_const) {
+    if (a_const["isnull"].flag()) {
+        return std::string{"NULL"};
+    }
+    if (Node value = a_const["sval"]; value) {
+        return "'" + std::string{value["sval"].str()} + "'";
+    }
+    if (Node value = a_const["ival"]; value) {
+        return std::to_string(value["ival"].integer().value_or(0));
+    }
+    if (Node value = a_const["fval"]; value) {
+        return std::string{value["fval"].str()};
+    }
+    if (Node value = a_const["boolval"]; value) {
+        return value["boolval"].flag() ? "true" : "false";
+    }
+    return std::nullopt;
+}
+
+std::string quote_identifier(std::string_view name) {
+    // PostgreSQL's reserved key words (Appendix C, "reserved" in PostgreSQL), sorted.
+    static constexpr std::array<std::string_view, 77> k_reserved = {
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+        "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
+        "constraint", "create", "cross", "current_catalog", "current_date", "current_role", "current_schema",
+        "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
+        "else", "end", "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group",
+        "having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral",
+        "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null",
+        "offset", "on", "only", "or", "order", "outer", "overlaps", "placing", "primary", "references"};
+    static constexpr std::array<std::string_view, 16> k_reserved_tail = {
+        "returning", "right", "select", "session_user", "similar", "some", "symmetric", "table", "tablesample",
+        "then", "to", "trailing", "true", "union", "unique", "user"};
+    static constexpr std::array<std::string_view, 7> k_reserved_last = {"using", "variadic", "verbose", "when",
+                                                                         "where", "window", "with"};
+    bool plain = !name.empty() && ((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_');
+    for (char c : name) {
+        plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$');
+    }
+    auto reserved = [&](auto& words) { return std::find(words.begin(), words.end(), name) != words.end(); };
+    if (plain && !reserved(k_reserved) && !reserved(k_reserved_tail) && !reserved(k_reserved_last)) {
+        return std::string{name};
+    }
+    std::string quoted = "\"";
+    for (char c : name) {
+        quoted += c;
+        if (c == '"') {
+            quoted += '"';
+        }
+    }
+    return quoted + '"';
+}
+
+std::string quote_name(const QualifiedName& name) {
+    return name.schema.empty() ? quote_identifier(name.name)
+                               : quote_identifier(name.schema) + "." + quote_identifier(name.name);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace migsafe

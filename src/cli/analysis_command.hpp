@@ -1,0 +1,37 @@
+// `check` and `explain`: the subcommands that run the analysis pipeline.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace migsafe::cli {
+
+enum class AnalysisKind { check, explain };
+
+struct AnalysisArguments {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    std::string output;
+    std::string stdin_filename = "-";
+    int pg_version = 0;  // 0: the newest the lock model knows
+    std::string framework;
+    bool assume_in_transaction = false;
+    bool assume_lock_timeout = false;
+    std::string fail_on = "warning";
+    std::string color = "auto";
+    bool allow_parse_errors = false;
+    bool enable_all = false;
+    std::vector<std::string> enable;
+    std::vector<std::string> disable;
+    unsigned jobs = 0;  // 0: one per core
+};
+
+// Declares the shared options on `command`, writing into `arguments`.
+void add_analysis_options(CLI::App& command, AnalysisArguments& arguments);
+
+// Runs the pipeline and renders; returns the process exit code.
+[[nodiscard]] int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments);
+
+}  // namespace migsafe::cli

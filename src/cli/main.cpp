@@ -1,0 +1,41 @@
+// migsafe's command line: parse arguments, run one subcommand, map to an exit code.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "analysis_command.hpp"
+
+int main(int argc, char** argv) {
+    try {
+        CLI::App app{"migsafe: static safety analysis of PostgreSQL migrations", "migsafe"};
+        app.set_version_flag("--version", std::string{"migsafe "} + MIGSAFE_VERSION);
+        app.require_subcommand(1);
+
+        migsafe::cli::AnalysisArguments check_arguments;
+        CLI::App* check = app.add_subcommand("check", "Lint migrations and report dangerous statements");
+        migsafe::cli::add_analysis_options(*check, check_arguments);
+
+        migsafe::cli::AnalysisArguments explain_arguments;
+        CLI::App* explain =
+            app.add_subcommand("explain", "Show each statement's locks, what they block, rewrites and scans");
+        migsafe::cli::add_analysis_options(*explain, explain_arguments);
+
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError& error) {
+            const int code = app.exit(error);
+            return code == 0 ? 0 : 2;
+        }
+        if (check->parsed()) {
+            return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::check, check_arguments);
+        }
+        return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::explain, explain_arguments);
+    } catch (const std::exception& error) {
+        std::cerr << "migsafe: internal error: " << error.what() << '\n';
+        return 2;
+    } catch (...) {
+        std::cerr << "migsafe: internal error\n";
+        return 2;
+    }
+}

@@ -1,0 +1,47 @@
+#include "output_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+namespace migsafe::cli {
+
+Result<bool> write_file_atomically(const std::string& path, const std::string& content) {
+    std::vector<char> temp_path(path.begin(), path.end());
+    const std::string suffix = ".migsafe-XXXXXX";
+    temp_path.insert(temp_path.end(), suffix.begin(), suffix.end());
+    temp_path.push_back('\0');
+    const int fd = mkstemp(temp_path.data());
+    if (fd < 0) {
+        return make_error(ErrorKind::io, std::string{"cannot create output file: "} + std::strerror(errno), path);
+    }
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            const std::string reason = std::strerror(errno);
+            ::close(fd);
+            ::unlink(temp_path.data());
+            return make_error(ErrorKind::io, "cannot write output file: " + reason, path);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    const bool synced = ::fsync(fd) == 0;
+    static_cast<void>(::fchmod(fd, 0644));  // mkstemp creates 0600; a report is not secret
+    if (::close(fd) != 0 || !synced || std::rename(temp_path.data(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        ::unlink(temp_path.data());
+        return make_error(ErrorKind::io, "cannot write output file: " + reason, path);
+    }
+    return true;
+}
+
+}  // namespace migsafe::cli

@@ -1,0 +1,223 @@
+// The lock table: one row per statement form and condition, as data. Rows of a
+// form are tried in order; the first whose conditions and PostgreSQL version
+// match wins, so specific rows come before the general one.
+// "verified pg15" rows are checked against a real server by lock_model_pg_test.
+#include "migsafe/lock_model.hpp"
+
+namespace migsafe {
+namespace {
+
+using C = Condition;
+using R = RelationRole;
+constexpr LockMode AS = LockMode::access_share;
+constexpr LockMode RS = LockMode::row_share;
+constexpr LockMode RX = LockMode::row_exclusive;
+constexpr LockMode SUE = LockMode::share_update_exclusive;
+constexpr LockMode SH = LockMode::share;
+constexpr LockMode SRX = LockMode::share_row_exclusive;
+constexpr LockMode EX = LockMode::exclusive;
+constexpr LockMode AEL = LockMode::access_exclusive;
+constexpr bool rewrite = true;
+constexpr bool scan = true;
+constexpr std::string_view verified = "verified pg15";
+
+// Shorthand for a row.
+LockTableRow row(std::string_view form, std::vector<RoleLock> locks, C required = C::none, C excluded = C::none,
+                 std::string_view source = verified, int min_pg = k_min_pg_version, int max_pg = k_max_pg_version) {
+    return LockTableRow{form, required, excluded, min_pg, max_pg, std::move(locks), false, source};
+}
+
+LockTableRow no_transaction(LockTableRow base) {
+    base.requires_no_transaction = true;
+    return base;
+}
+
+const std::vector<LockTableRow>& rows() {
+    static const std::vector<LockTableRow> k_rows = {
+        // ALTER TABLE ... ADD COLUMN: the column itself.
+        row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::serial_type),
+        row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::identity),
+        row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::generated_stored),
+        row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::volatile_default),
+        row("ALTER TABLE ADD COLUMN", {{R::target, AEL}}),
+        // ... and its column constraints.
+        row("ALTER TABLE ADD COLUMN CHECK", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD COLUMN UNIQUE", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD COLUMN REFERENCES", {{R::target, AEL, false, scan}, {R::referenced, SRX, false, scan}},
+            C::has_default),
+        row("ALTER TABLE ADD COLUMN REFERENCES", {{R::target, AEL}, {R::referenced, SRX}}),
+
+        // Column changes.
+        row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL}}, C::binary_coercible_type),
+        row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL, rewrite, scan}}),
+        row("ALTER TABLE SET NOT NULL", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE DROP NOT NULL", {{R::target, AEL}}),
+        row("ALTER TABLE SET DEFAULT", {{R::target, AEL}}),
+        row("ALTER TABLE SET STATISTICS", {{R::target, SUE}}),
+        row("ALTER TABLE ALTER COLUMN SET OPTIONS", {{R::target, SUE}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE SET STORAGE", {{R::target, AEL}}),
+        row("ALTER TABLE SET COMPRESSION", {{R::target, AEL}}),
+        row("ALTER TABLE DROP COLUMN", {{R::target, AEL}}),
+        row("ALTER TABLE ADD IDENTITY", {{R::target, AEL}}),
+        row("ALTER TABLE SET IDENTITY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE DROP IDENTITY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE DROP EXPRESSION", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+
+        // Constraints.
+        row("ALTER TABLE ADD FOREIGN KEY", {{R::target, SRX}, {R::referenced, SRX}}, C::not_valid),
+        row("ALTER TABLE ADD FOREIGN KEY", {{R::target, SRX, false, scan}, {R::referenced, SRX, false, scan}}),
+        row("ALTER TABLE ADD CHECK", {{R::target, AEL}}, C::not_valid),
+        row("ALTER TABLE ADD CHECK", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD UNIQUE", {{R::target, AEL}, {R::index, SUE}}, C::using_index),
+        row("ALTER TABLE ADD UNIQUE", {{R::target, AEL, false, scan}}),
+        // USING INDEX scans when a key column is still nullable (implicit SET NOT NULL); unknown here.
+        row("ALTER TABLE ADD PRIMARY KEY", {{R::target, AEL}, {R::index, SUE}}, C::using_index),
+        row("ALTER TABLE ADD PRIMARY KEY", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD EXCLUDE", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD CONSTRAINT", {{R::target, AEL}}),
+        row("ALTER TABLE VALIDATE CONSTRAINT", {{R::target, SUE, false, scan}}),
+        row("ALTER TABLE DROP CONSTRAINT", {{R::target, AEL}}),
+        row("ALTER TABLE ALTER CONSTRAINT", {{R::target, AEL}}),
+
+        // Table-level changes.
+        row("ALTER TABLE SET LOGGED", {{R::target, AEL, rewrite, scan}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE SET UNLOGGED", {{R::target, AEL, rewrite, scan}}),
+        row("ALTER TABLE SET TABLESPACE", {{R::target, AEL, rewrite, scan}}, C::none, C::none,
+            "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE SET ACCESS METHOD", {{R::target, AEL, rewrite, scan}}, C::none, C::none,
+            "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE SET STORAGE PARAMETERS", {{R::target, SUE}}),
+        row("ALTER TABLE CLUSTER ON", {{R::target, SUE}}),
+        row("ALTER TABLE SET WITHOUT CLUSTER", {{R::target, SUE}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE ENABLE/DISABLE TRIGGER", {{R::target, SRX}}),
+        row("ALTER TABLE ENABLE/DISABLE RULE", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE ROW LEVEL SECURITY", {{R::target, AEL}}),
+        row("ALTER TABLE REPLICA IDENTITY", {{R::target, AEL}}),
+        row("ALTER TABLE OWNER TO", {{R::target, AEL}}),
+        row("ALTER TABLE INHERIT", {{R::target, AEL}, {R::parent, SUE}}),
+        row("ALTER TABLE NO INHERIT", {{R::target, AEL}, {R::parent, AS}}),
+        row("ALTER TABLE OF", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE NOT OF", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE OPTIONS", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE ATTACH PARTITION", {{R::target, SUE}, {R::partition, AEL, false, scan}}, C::none, C::none,
+            verified, 12),
+        row("ALTER TABLE ATTACH PARTITION", {{R::target, AEL}, {R::partition, AEL, false, scan}}, C::none, C::none,
+            "PostgreSQL 12 release notes: ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE", k_min_pg_version, 11),
+        no_transaction(row("ALTER TABLE DETACH PARTITION", {{R::target, SUE}, {R::partition, SUE}}, C::concurrently,
+                           C::none, "PostgreSQL 14 docs: DETACH PARTITION CONCURRENTLY", 14)),
+        row("ALTER TABLE DETACH PARTITION", {{R::target, AEL}, {R::partition, AEL}}),
+        row("ALTER TABLE DETACH PARTITION FINALIZE", {{R::target, SUE}, {R::partition, SUE}}, C::none, C::none,
+            "PostgreSQL 14 docs: DETACH PARTITION FINALIZE", 14),
+        row("ALTER TABLE (other)", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE default lock"),
+
+        // Other relation kinds under ALTER.
+        row("ALTER INDEX", {{R::index, SUE}}),
+        row("ALTER INDEX ATTACH PARTITION", {{R::index, SUE}, {R::partition, SUE}}, C::none, C::none,
+            "PostgreSQL docs: ALTER INDEX"),
+        row("ALTER INDEX RENAME", {{R::index, SUE}}),
+        row("ALTER SEQUENCE", {{R::target, SRX}}),
+        row("ALTER VIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER VIEW"),
+        row("ALTER MATERIALIZED VIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER MATERIALIZED VIEW"),
+        row("ALTER ... SET SCHEMA", {{R::target, AEL}}),
+
+        // Renames (catalog only, on every version).
+        row("RENAME COLUMN", {{R::target, AEL}}),
+        row("RENAME TABLE", {{R::target, AEL}}),
+        row("RENAME TABCONSTRAINT", {{R::target, AEL}}),
+        row("RENAME VIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER VIEW"),
+        row("RENAME MATVIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER MATERIALIZED VIEW"),
+        row("RENAME SEQUENCE", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER SEQUENCE"),
+        row("RENAME TRIGGER", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TRIGGER"),
+        row("RENAME POLICY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER POLICY"),
+        row("RENAME (no relation)", {}),
+
+        // Tables and views.
+        row("CREATE TABLE", {{R::target, AEL}}),
+        row("CREATE TABLE REFERENCES", {{R::referenced, SRX}}),
+        row("CREATE TABLE PARTITION OF", {{R::parent, AEL}}),
+        row("CREATE TABLE INHERITS", {{R::parent, SUE}}, C::none, C::none, "PostgreSQL source: MergeAttributes"),
+        row("CREATE TABLE LIKE", {{R::parent, AS}}),
+        row("CREATE TABLE AS", {{R::target, AEL}}),
+        row("CREATE MATERIALIZED VIEW", {{R::target, AEL}}),
+        row("CREATE VIEW", {{R::target, AEL}}),
+        row("DROP TABLE", {{R::target, AEL}}),
+        row("DROP VIEW", {{R::target, AEL}}),
+        row("DROP MATERIALIZED VIEW", {{R::target, AEL}}),
+        row("DROP SEQUENCE", {{R::sequence, AEL}}),
+        row("DROP TRIGGER", {{R::target, AEL}}),
+        row("DROP POLICY", {{R::target, AEL}}),
+        row("DROP RULE", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: DROP RULE"),
+        row("DROP (no relation)", {}),
+        row("TRUNCATE", {{R::target, AEL, rewrite}}),
+        row("CREATE TRIGGER", {{R::target, SRX}}),
+        row("CREATE POLICY", {{R::target, AEL}}),
+        row("ALTER POLICY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER POLICY"),
+        row("CREATE SEQUENCE", {}),
+        row("COMMENT ON TABLE/COLUMN", {{R::target, SUE}}),
+        row("COMMENT ON (other)", {}),
+        row("CREATE STATISTICS", {}),
+
+        // Indexes.
+        no_transaction(row("CREATE INDEX", {{R::target, SUE, false, scan}}, C::concurrently)),
+        row("CREATE INDEX", {{R::target, SH, false, scan}, {R::new_index, AEL}}),
+        no_transaction(row("DROP INDEX", {{R::index, SUE}}, C::concurrently)),
+        row("DROP INDEX", {{R::index, AEL}}),
+        no_transaction(row("REINDEX INDEX", {{R::index, SUE}}, C::concurrently, C::none, verified, 12)),
+        row("REINDEX INDEX", {{R::index, AEL, rewrite, scan}}),
+        no_transaction(row("REINDEX TABLE", {{R::target, SUE, false, scan}}, C::concurrently, C::none, verified, 12)),
+        row("REINDEX TABLE", {{R::target, SH, false, scan}}),
+        no_transaction(row("REINDEX SCHEMA/DATABASE/SYSTEM", {}, C::none, C::none, "PostgreSQL docs: REINDEX")),
+
+        // Maintenance.
+        no_transaction(row("VACUUM", {{R::target, SUE}})),
+        no_transaction(row("VACUUM FULL", {{R::target, AEL, rewrite, scan}})),
+        row("ANALYZE", {{R::target, SUE}}),
+        row("CLUSTER", {{R::target, AEL, rewrite, scan}}),
+        row("REFRESH MATERIALIZED VIEW", {{R::target, EX, false, scan}}, C::concurrently),
+        row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite, scan}}),
+
+        // Explicit locks.
+        row("LOCK TABLE IN ACCESS SHARE MODE", {{R::target, AS}}),
+        row("LOCK TABLE IN ROW SHARE MODE", {{R::target, RS}}),
+        row("LOCK TABLE IN ROW EXCLUSIVE MODE", {{R::target, RX}}),
+        row("LOCK TABLE IN SHARE UPDATE EXCLUSIVE MODE", {{R::target, SUE}}),
+        row("LOCK TABLE IN SHARE MODE", {{R::target, SH}}),
+        row("LOCK TABLE IN SHARE ROW EXCLUSIVE MODE", {{R::target, SRX}}),
+        row("LOCK TABLE IN EXCLUSIVE MODE", {{R::target, EX}}),
+        row("LOCK TABLE IN ACCESS EXCLUSIVE MODE", {{R::target, AEL}}),
+
+        // Data changes.
+        row("UPDATE", {{R::target, RX}}, C::has_where),
+        row("UPDATE", {{R::target, RX, false, scan}}),
+        row("DELETE", {{R::target, RX}}, C::has_where),
+        row("DELETE", {{R::target, RX, false, scan}}),
+        row("INSERT", {{R::target, RX}, {R::dependent_table, AS, false, scan}}, C::from_select),
+        row("INSERT", {{R::target, RX}}),
+        row("COPY FROM", {{R::target, RX}}),
+        row("COPY TO", {{R::target, AS, false, scan}}),
+        row("SELECT", {}),
+
+        // Types, domains and other objects without relation locks of their own.
+        row("CREATE TYPE", {}),
+        row("ALTER TYPE ADD/RENAME VALUE", {}),
+        row("CREATE DOMAIN", {}),
+        row("ALTER DOMAIN", {}, C::none, C::none, "verified pg15 (locks tables using the domain: unknown statically)"),
+        row("CREATE EXTENSION", {}),
+        row("CREATE FUNCTION", {}),
+        row("CREATE SCHEMA", {}),
+        row("GRANT/REVOKE", {}),
+        row("SET", {}),
+        row("TRANSACTION CONTROL", {}),
+        row("DO", {}),
+        no_transaction(row("CREATE DATABASE", {}, C::none, C::none, "PostgreSQL docs: CREATE DATABASE")),
+        no_transaction(row("DROP DATABASE", {}, C::none, C::none, "PostgreSQL docs: DROP DATABASE")),
+        no_transaction(row("ALTER SYSTEM", {}, C::none, C::none, "PostgreSQL docs: ALTER SYSTEM")),
+    };
+    return k_rows;
+}
+
+}  // namespace
+
+std::span<const LockTableRow> lock_table() { return rows(); }
+
+}  // namespace migsafe

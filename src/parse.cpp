@@ -1,0 +1,334 @@
+#include "migsafe/parse.hpp"
+
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+#include <pg_query.h>
+
+namespace migsafe {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool is_identifier_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+// End of a /* */ comment starting at `i` (comments nest in PostgreSQL).
+std::size_t skip_block_comment(std::string_view text, std::size_t i, std::size_t to) {
+    int depth = 0;
+    while (i < to) {
+        if (i + 1 < to && text[i] == '/' && text[i + 1] == '*') {
+            ++depth;
+            i += 2;
+        } else if (i + 1 < to && text[i] == '*' && text[i + 1] == '/') {
+            --depth;
+            i += 2;
+            if (depth == 0) {
+                return i;
+            }
+        } else {
+            ++i;
+        }
+    }
+    return to;
+}
+
+std::size_t skip_line_comment(std::string_view text, std::size_t i, std::size_t to) {
+    while (i < to && text[i] != '\n') {
+        ++i;
+    }
+    return i;
+}
+
+// `i` is at a quote character; returns the offset after the closing quote.
+std::size_t skip_quoted(std::string_view text, std::size_t i, std::size_t to, bool backslash_escapes) {
+    const char quote = text[i++];
+    while (i < to) {
+        if (backslash_escapes && text[i] == '\\') {
+            i += 2;
+            continue;
+        }
+        if (text[i] == quote) {
+            if (i + 1 < to && text[i + 1] == quote) {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        ++i;
+    }
+    return to;
+}
+
+// `i` is at '$'; returns the offset after the closing tag, or i + 1 when this is no dollar quote.
+std::size_t skip_dollar_quoted(std::string_view text, std::size_t i, std::size_t to) {
+    std::size_t tag_end = i + 1;
+    while (tag_end < to && text[tag_end] != '$' && is_identifier_char(text[tag_end]) &&
+           !(tag_end == i + 1 && text[tag_end] >= '0' && text[tag_end] <= '9')) {
+        ++tag_end;
+    }
+    if (tag_end >= to || text[tag_end] != '$') {
+        return i + 1;
+    }
+    const std::string_view tag = text.substr(i, tag_end - i + 1);
+    const std::size_t close = text.substr(0, to).find(tag, tag_end + 1);
+    return close == std::string_view::npos ? to : close + tag.size();
+}
+
+// Offset after the token or trivia item starting at `i`; sets `significant` when it is not trivia.
+std::size_t next_item(std::string_view text, std::size_t i, std::size_t to, bool& significant) {
+    const char c = text[i];
+    significant = true;
+    if (is_space(c)) {
+        significant = false;
+        return i + 1;
+    }
+    if (c == '-' && i + 1 < to && text[i + 1] == '-') {
+        significant = false;
+        return skip_line_comment(text, i, to);
+    }
+    if (c == '/' && i + 1 < to && text[i + 1] == '*') {
+        significant = false;
+        return skip_block_comment(text, i, to);
+    }
+    if (c == '\'') {
+        const bool escapes = i > 0 && (text[i - 1] == 'E' || text[i - 1] == 'e') &&
+                             (i < 2 || !is_identifier_char(text[i - 2]));
+        return skip_quoted(text, i, to, escapes);
+    }
+    if (c == '"') {
+        return skip_quoted(text, i, to, false);
+    }
+    if (c == '$' && (i == 0 || !is_identifier_char(text[i - 1]))) {
+        return skip_dollar_quoted(text, i, to);
+    }
+    return i + 1;
+}
+
+// psql meta-commands (\set, \i, \connect ...) start a line outside any literal.
+// They are blanked in `work` so libpg_query never sees them.
+void blank_meta_commands(std::string_view text, ByteSpan section, std::string& work,
+                         std::vector<SourceNote>& notes) {
+    bool at_line_start = true;
+    std::size_t i = section.begin;
+    while (i < section.end) {
+        const char c = text[i];
+        if (c == '\n') {
+            at_line_start = true;
+            ++i;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (at_line_start && c == '\\') {
+            const std::size_t end = skip_line_comment(text, i, section.end);
+            std::size_t name_end = i + 1;
+            while (name_end < end && !is_space(text[name_end])) {
+                ++name_end;
+            }
+            notes.push_back(SourceNote{ByteSpan{i, end}, "psql meta-command " +
+                                                             std::string{text.substr(i, name_end - i)} +
+                                                             " skipped: migsafe lints SQL only"});
+            for (std::size_t k = i; k < end; ++k) {
+                work[k - section.begin] = ' ';
+            }
+            i = end;
+            continue;
+        }
+        at_line_start = false;
+        bool significant = false;
+        const std::size_t next = next_item(text, i, section.end, significant);
+        // A line comment stops at the newline, which resets at_line_start above.
+        i = next;
+    }
+}
+
+struct RawSplit {
+    std::vector<ByteSpan> statements;  // file offsets, untrimmed
+    bool failed = false;
+    std::size_t error_offset = 0;      // file offset
+    std::string message;
+};
+
+RawSplit split_statements(const std::string& work, std::size_t base) {
+    RawSplit result;
+    PgQuerySplitResult split = pg_query_split_with_scanner(work.c_str());
+    if (split.error != nullptr) {
+        result.failed = true;
+        result.message = split.error->message != nullptr ? split.error->message : "syntax error";
+        const int cursor = split.error->cursorpos;
+        result.error_offset =
+            base + byte_offset_of_character(work, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
+    } else {
+        for (int k = 0; k < split.n_stmts; ++k) {
+            const auto location = static_cast<std::size_t>(split.stmts[k]->stmt_location);
+            const auto length = static_cast<std::size_t>(split.stmts[k]->stmt_len);
+            result.statements.push_back(ByteSpan{base + location, base + location + length});
+        }
+    }
+    pg_query_free_split_result(split);
+    return result;
+}
+
+// `work` is the section's text with meta-commands blanked; it starts at file offset `base`.
+void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql& out) {
+    const std::string sql{work.substr(span.begin - base, span.size())};
+    PgQueryParseResult parsed = pg_query_parse(sql.c_str());
+    if (parsed.error != nullptr) {
+        const int cursor = parsed.error->cursorpos;
+        const std::size_t offset =
+            span.begin + byte_offset_of_character(sql, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
+        out.errors.push_back(ParseError{span, offset,
+                                        parsed.error->message != nullptr ? parsed.error->message : "syntax error"});
+        pg_query_free_parse_result(parsed);
+        return;
+    }
+    nlohmann::json tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
+    pg_query_free_parse_result(parsed);
+    if (tree.is_discarded() || !tree.contains("stmts") || !tree["stmts"].is_array()) {
+        return;  // only comments or an empty statement
+    }
+    for (auto& raw : tree["stmts"]) {
+        if (!raw.contains("stmt")) {
+            continue;
+        }
+        const std::size_t location = std::min(raw.value("stmt_location", std::size_t{0}), sql.size());
+        const std::size_t length = std::min(raw.value("stmt_len", sql.size() - location), sql.size() - location);
+        const std::size_t begin = skip_trivia(sql, location, location + length);
+        const std::size_t end = end_of_significant(sql, begin, location + length);
+        Statement statement;
+        statement.index = out.statements.size();
+        statement.base_offset = span.begin;
+        statement.span = ByteSpan{span.begin + begin, span.begin + end};
+        statement.sql = sql.substr(begin, end - begin);
+        statement.tree = std::make_shared<const nlohmann::json>(std::move(raw["stmt"]));
+        out.statements.push_back(std::move(statement));
+    }
+}
+
+}  // namespace
+
+std::size_t skip_trivia(std::string_view text, std::size_t from, std::size_t to) {
+    to = std::min(to, text.size());
+    std::size_t i = from;
+    while (i < to) {
+        bool significant = false;
+        const std::size_t next = next_item(text, i, to, significant);
+        if (significant) {
+            return i;
+        }
+        i = next;
+    }
+    return to;
+}
+
+std::size_t end_of_significant(std::string_view text, std::size_t from, std::size_t to) {
+    to = std::min(to, text.size());
+    std::size_t end = from;
+    std::size_t i = from;
+    while (i < to) {
+        bool significant = false;
+        const std::size_t next = next_item(text, i, to, significant);
+        if (significant) {
+            end = next;
+        }
+        i = next;
+    }
+    return end;
+}
+
+std::vector<std::size_t> top_level_commas(std::string_view text, std::size_t from, std::size_t to) {
+    to = std::min(to, text.size());
+    std::vector<std::size_t> commas;
+    int depth = 0;
+    std::size_t i = from;
+    while (i < to) {
+        bool significant = false;
+        const std::size_t next = next_item(text, i, to, significant);
+        if (significant && next == i + 1) {
+            if (text[i] == '(' || text[i] == '[') {
+                ++depth;
+            } else if ((text[i] == ')' || text[i] == ']') && depth > 0) {
+                --depth;
+            } else if (text[i] == ',' && depth == 0) {
+                commas.push_back(i);
+            }
+        }
+        i = next;
+    }
+    return commas;
+}
+
+std::size_t end_of_qualified_name(std::string_view text, std::size_t from, std::size_t to) {
+    to = std::min(to, text.size());
+    std::size_t i = from;
+    while (i < to) {
+        if (text[i] == '"') {
+            i = skip_quoted(text, i, to, false);
+        } else if (is_identifier_char(text[i]) || text[i] == '$') {
+            while (i < to && (is_identifier_char(text[i]) || text[i] == '$')) {
+                ++i;
+            }
+        } else {
+            break;
+        }
+        const std::size_t after = skip_trivia(text, i, to);
+        if (after < to && text[after] == '.') {
+            i = skip_trivia(text, after + 1, to);
+            continue;
+        }
+        break;
+    }
+    const std::size_t after = skip_trivia(text, i, to);
+    return after < to && text[after] == '*' ? after + 1 : i;
+}
+
+Node Statement::node() const { return tree ? Node{tree.get()} : Node{}; }
+std::string_view Statement::kind() const { return node().type(); }
+Node Statement::content() const { return node().inner(); }
+
+ParsedSql parse_sql(std::string_view text) { return parse_sql(text, ByteSpan{0, text.size()}); }
+
+ParsedSql parse_sql(std::string_view text, ByteSpan section) {
+    ParsedSql out;
+    section.end = std::min(section.end, text.size());
+    if (section.begin >= section.end) {
+        return out;
+    }
+    std::string work{text.substr(section.begin, section.size())};
+    blank_meta_commands(text, section, work, out.notes);
+
+    RawSplit split = split_statements(work, section.begin);
+    std::optional<ParseError> lexical_error;
+    if (split.failed) {
+        // The scanner stopped at an unterminated literal: keep what precedes the
+        // statement it sits in, and report that statement from there on.
+        const std::string prefix = work.substr(0, split.error_offset - section.begin);
+        RawSplit before = split_statements(prefix, section.begin);
+        std::size_t broken_begin = section.begin;
+        if (!before.failed && !before.statements.empty()) {
+            broken_begin = before.statements.back().begin;
+            before.statements.pop_back();
+        }
+        split.statements = std::move(before.statements);
+        const std::size_t begin = skip_trivia(text, broken_begin, section.end);
+        lexical_error = ParseError{ByteSpan{begin, section.end}, split.error_offset, split.message};
+    }
+    for (const ByteSpan& raw : split.statements) {
+        const std::size_t begin = skip_trivia(work, raw.begin - section.begin, raw.end - section.begin) + section.begin;
+        const std::size_t end = end_of_significant(work, begin - section.begin, raw.end - section.begin) + section.begin;
+        if (begin < end) {
+            parse_one(work, section.begin, ByteSpan{begin, end}, out);
+        }
+    }
+    if (lexical_error) {
+        out.errors.push_back(*lexical_error);
+    }
+    return out;
+}
+
+}  // namespace migsafe

@@ -1,0 +1,192 @@
+// Text output for people: compiler-style lines, the source excerpt, help, summary.
+#include <algorithm>
+#include <ostream>
+#include <string>
+
+#include "migsafe/report.hpp"
+
+namespace migsafe {
+namespace {
+
+struct Style {
+    bool enabled = false;
+    [[nodiscard]] std::string wrap(std::string_view text, std::string_view code) const {
+        if (!enabled) {
+            return std::string{text};
+        }
+        return "\x1b[" + std::string{code} + "m" + std::string{text} + "\x1b[0m";
+    }
+};
+
+std::string_view severity_color(Severity severity) {
+    switch (severity) {
+        case Severity::error: return "1;31";
+        case Severity::warning: return "1;33";
+        case Severity::hint: return "1;36";
+    }
+    return "1";
+}
+
+std::string location(const FileReport& file, Position position) {
+    return file.display_path + ":" + std::to_string(position.line) + ":" + std::to_string(position.column);
+}
+
+// The source line, then a caret line under the range (tabs kept so columns line up).
+void write_excerpt(std::ostream& out, const Style& style, const std::string& line, const Range& range) {
+    if (line.empty() && range.start.column == 1) {
+        return;
+    }
+    const std::string number = std::to_string(range.start.line);
+    const std::string gutter(number.size(), ' ');
+    out << style.wrap(gutter + " |", "34") << '\n';
+    out << style.wrap(number + " |", "34") << ' ' << line << '\n';
+    std::string marker;
+    int column = 1;
+    std::size_t i = 0;
+    // Walk characters (not bytes) up to the start column.
+    while (i < line.size() && column < range.start.column) {
+        marker += line[i] == '\t' ? '\t' : ' ';
+        ++i;
+        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U) {
+            ++i;
+        }
+        ++column;
+    }
+    int last_column = range.end.line == range.start.line ? range.end.column : column;
+    if (range.end.line != range.start.line) {
+        // Underline to the end of the first line.
+        std::size_t j = i;
+        int c = column;
+        while (j < line.size()) {
+            ++j;
+            while (j < line.size() && (static_cast<unsigned char>(line[j]) & 0xC0U) == 0x80U) {
+                ++j;
+            }
+            ++c;
+        }
+        last_column = std::max(column, c - 1);
+    }
+    marker += std::string(static_cast<std::size_t>(std::max(1, last_column - column + 1)), '^');
+    out << style.wrap(gutter + " |", "34") << ' ' << style.wrap(marker, "1;31") << '\n';
+}
+
+void write_finding(std::ostream& out, const Style& style, const FileReport& file, const Finding& finding) {
+    out << style.wrap(location(file, finding.range.start), "1") << ": "
+        << style.wrap(severity_name(finding.severity), severity_color(finding.severity)) << ": " << finding.message
+        << ' ' << style.wrap("[" + finding.rule + "]", "2") << '\n';
+    write_excerpt(out, style, finding.source_line, finding.range);
+    if (!finding.help.empty()) {
+        out << "  " << style.wrap("help:", "1;32") << ' ' << finding.help << '\n';
+    }
+    out << '\n';
+}
+
+void write_error(std::ostream& out, const Style& style, const FileReport& file, const FileError& error) {
+    std::string message = error.message;
+    if (error.kind == "parse") {
+        message = "statement does not parse: " + message;
+    }
+    out << style.wrap(location(file, error.range.start), "1") << ": " << style.wrap("error", "1;31") << ": "
+        << message << '\n';
+    write_excerpt(out, style, error.source_line, error.range);
+    out << '\n';
+}
+
+std::string plural(std::size_t count, std::string_view word) {
+    return std::to_string(count) + " " + std::string{word} + (count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+Tally tally(const Report& report) {
+    Tally counts;
+    for (const FileReport& file : report.files) {
+        for (const Finding& finding : file.findings) {
+            if (finding.severity == Severity::error) {
+                ++counts.errors;
+            } else if (finding.severity == Severity::warning) {
+                ++counts.warnings;
+            } else {
+                ++counts.hints;
+            }
+        }
+        counts.parse_errors += file.errors.size();
+        if (!file.findings.empty() || !file.errors.empty()) {
+            ++counts.files_with_findings;
+        }
+    }
+    return counts;
+}
+
+void render_check_text(const Report& report, const RenderOptions& options, std::ostream& out) {
+    const Style style{options.color};
+    for (const FileReport& file : report.files) {
+        for (const FileNote& note : file.notes) {
+            out << location(file, note.range.start) << ": " << style.wrap("note", "1;36") << ": " << note.message
+                << '\n';
+        }
+        for (const FileError& error : file.errors) {
+            write_error(out, style, file, error);
+        }
+        for (const Finding& finding : file.findings) {
+            write_finding(out, style, file, finding);
+        }
+    }
+    const Tally counts = tally(report);
+    const std::size_t problems = counts.errors + counts.warnings + counts.hints + counts.parse_errors;
+    if (problems == 0) {
+        out << "No problems found in " << plural(report.files.size(), "file") << '\n';
+        return;
+    }
+    std::string summary = plural(counts.errors, "error") + ", " + plural(counts.warnings, "warning");
+    if (counts.hints > 0) {
+        summary += ", " + plural(counts.hints, "hint");
+    }
+    if (counts.parse_errors > 0) {
+        summary += ", " + plural(counts.parse_errors, "file error");
+    }
+    out << style.wrap(summary, "1") << " in " << plural(counts.files_with_findings, "file") << " ("
+        << plural(report.files.size(), "file") << " checked)\n";
+    out << "Run 'migsafe rule <rule-id>' for why a rule matters and how to fix it.\n";
+}
+
+void render_explain_text(const Report& report, const RenderOptions& options, std::ostream& out) {
+    const Style style{options.color};
+    out << "Lock facts for PostgreSQL " << report.pg_version << " (verified on " << k_verified_on << ")\n\n";
+    for (const FileReport& file : report.files) {
+        out << style.wrap(file.display_path, "1") << "  (framework: " << file.framework << ")\n";
+        for (const FileError& error : file.errors) {
+            write_error(out, style, file, error);
+        }
+        for (const StatementReport& statement : file.statements) {
+            std::string first_line = statement.sql.substr(0, statement.sql.find('\n'));
+            if (first_line.size() > 90) {
+                first_line = first_line.substr(0, 87) + "...";
+            }
+            out << "  " << style.wrap(std::to_string(statement.range.start.line), "1") << "  " << first_line << '\n';
+            out << "      " << statement.effects.summary
+                << (statement.in_transaction ? "  [in transaction]" : "  [autocommit]") << '\n';
+            if (!statement.effects.modelled) {
+                out << "      lock model: no entry for this statement\n";
+            }
+            if (statement.effects.requires_no_transaction) {
+                out << "      cannot run inside a transaction block\n";
+            }
+            for (const RelationEffect& effect : statement.effects.relations) {
+                out << "      " << effect.relation.display() << " (" << role_name(effect.role)
+                    << (effect.created ? ", created" : "") << "): " << style.wrap(sql_lock_name(effect.mode), "1")
+                    << ", " << describe_blocking(effect.mode);
+                if (effect.rewrite) {
+                    out << ", rewrites it";
+                }
+                if (effect.scan) {
+                    out << ", scans it";
+                }
+                out << '\n';
+            }
+        }
+        out << '\n';
+    }
+}
+
+}  // namespace migsafe
