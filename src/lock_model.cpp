@@ -570,7 +570,7 @@ struct SimpleForm {
     std::string_view relation_field;  // empty: no relation
 };
 
-constexpr std::array<SimpleForm, 27> k_simple_forms = {{
+constexpr std::array<SimpleForm, 26> k_simple_forms = {{
     {"CreateTrigStmt", "CREATE TRIGGER", "relation"},
     {"CreatePolicyStmt", "CREATE POLICY", "table"},
     {"AlterPolicyStmt", "ALTER POLICY", "table"},
@@ -582,7 +582,6 @@ constexpr std::array<SimpleForm, 27> k_simple_forms = {{
     {"CreateEnumStmt", "CREATE TYPE", ""},
     {"CompositeTypeStmt", "CREATE TYPE", ""},
     {"CreateRangeStmt", "CREATE TYPE", ""},
-    {"AlterEnumStmt", "ALTER TYPE ADD/RENAME VALUE", ""},
     {"CreateDomainStmt", "CREATE DOMAIN", ""},
     {"AlterDomainStmt", "ALTER DOMAIN", ""},
     {"CreateExtensionStmt", "CREATE EXTENSION", ""},
@@ -632,7 +631,7 @@ Actions classify(const Statement& statement) {
         Action action = make_action(stmt["objtype"].str() == "OBJECT_MATVIEW" ? "CREATE MATERIALIZED VIEW"
                                                                              : "CREATE TABLE AS",
                                     QualifiedName{});
-        const QualifiedName created = relation_name(stmt["into"].as("IntoClause")["rel"]);
+        const QualifiedName created = relation_name(stmt["into"]["rel"]);
         action.relations[RelationRole::target].push_back(created);
         action.created.push_back(created);
         actions.push_back(std::move(action));
@@ -640,6 +639,9 @@ Actions classify(const Statement& statement) {
         classify_dml(kind, stmt, actions);
     } else if (kind == "LockStmt") {
         classify_lock(stmt, actions);
+    } else if (kind == "AlterEnumStmt") {
+        actions.push_back(make_action(stmt["oldVal"].str().empty() ? "ALTER TYPE ADD VALUE" : "ALTER TYPE RENAME VALUE",
+                                      QualifiedName{}));
     } else if (kind == "CommentStmt") {
         classify_comment(stmt, actions);
     } else {

@@ -199,7 +199,12 @@ const std::vector<LockTableRow>& rows() {
 
         // Types, domains and other objects without relation locks of their own.
         row("CREATE TYPE", {}),
-        row("ALTER TYPE ADD/RENAME VALUE", {}),
+        // Before PostgreSQL 12, ADD VALUE could not run inside a transaction block.
+        no_transaction(row("ALTER TYPE ADD VALUE", {}, C::none, C::none,
+                           "PostgreSQL 12 release notes: ALTER TYPE ... ADD VALUE in a transaction block",
+                           k_min_pg_version, 11)),
+        row("ALTER TYPE ADD VALUE", {}),
+        row("ALTER TYPE RENAME VALUE", {}),
         row("CREATE DOMAIN", {}),
         row("ALTER DOMAIN", {}, C::none, C::none, "verified pg15 (locks tables using the domain: unknown statically)"),
         row("CREATE EXTENSION", {}),

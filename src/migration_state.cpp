@@ -138,9 +138,9 @@ void MigrationState::apply(const Statement& statement, const StatementEffects& e
     } else if (kind == "CreateStmt") {
         m_created_tables.insert(relation_name(stmt["relation"]).key());
     } else if (kind == "CreateTableAsStmt") {
-        const std::string key = relation_name(stmt["into"].as("IntoClause")["rel"]).key();
+        const std::string key = relation_name(stmt["into"]["rel"]).key();
         m_created_tables.insert(key);
-        if (!stmt["into"].as("IntoClause")["skipData"].flag()) {
+        if (!stmt["into"]["skipData"].flag()) {
             m_filled_tables.insert(key);
         }
     } else if (kind == "InsertStmt") {

@@ -210,6 +210,61 @@ void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql
     }
 }
 
+std::vector<std::size_t> top_level_separators(std::string_view text, std::size_t from, std::size_t to, char separator) {
+    to = std::min(to, text.size());
+    std::vector<std::size_t> commas;
+    int depth = 0;
+    std::size_t i = from;
+    while (i < to) {
+        bool significant = false;
+        const std::size_t next = next_item(text, i, to, significant);
+        if (significant && next == i + 1) {
+            if (text[i] == '(' || text[i] == '[') {
+                ++depth;
+            } else if ((text[i] == ')' || text[i] == ']') && depth > 0) {
+                --depth;
+            } else if (text[i] == separator && depth == 0) {
+                commas.push_back(i);
+            }
+        }
+        i = next;
+    }
+    return commas;
+}
+
+// libpg_query's scanner split drops a statement whose first token is not a
+// keyword (a typo such as "SELEC 1;"). Text between the statements it returns is
+// split on top-level semicolons here so such statements still reach the parser
+// and fail there, with a position.
+std::vector<ByteSpan> fill_gaps(std::string_view work, std::size_t base, const std::vector<ByteSpan>& statements,
+                                std::size_t end) {
+    std::vector<ByteSpan> complete;
+    std::size_t cursor = base;
+    auto add_gap = [&](std::size_t from, std::size_t to) {
+        std::size_t piece = from;
+        std::vector<std::size_t> semicolons = top_level_separators(work, from - base, to - base, ';');
+        semicolons.push_back(to - base);
+        for (std::size_t semicolon : semicolons) {
+            const std::size_t piece_end = semicolon + base;
+            if (skip_trivia(work, piece - base, piece_end - base) + base < piece_end) {
+                complete.push_back(ByteSpan{piece, piece_end});
+            }
+            piece = piece_end + 1;
+        }
+    };
+    for (const ByteSpan& statement : statements) {
+        if (statement.begin > cursor) {
+            add_gap(cursor, statement.begin);
+        }
+        complete.push_back(statement);
+        cursor = std::max(cursor, statement.end);
+    }
+    if (end > cursor) {
+        add_gap(cursor, end);
+    }
+    return complete;
+}
+
 }  // namespace
 
 std::size_t skip_trivia(std::string_view text, std::size_t from, std::size_t to) {
@@ -241,28 +296,6 @@ std::size_t end_of_significant(std::string_view text, std::size_t from, std::siz
     return end;
 }
 
-std::vector<std::size_t> top_level_commas(std::string_view text, std::size_t from, std::size_t to) {
-    to = std::min(to, text.size());
-    std::vector<std::size_t> commas;
-    int depth = 0;
-    std::size_t i = from;
-    while (i < to) {
-        bool significant = false;
-        const std::size_t next = next_item(text, i, to, significant);
-        if (significant && next == i + 1) {
-            if (text[i] == '(' || text[i] == '[') {
-                ++depth;
-            } else if ((text[i] == ')' || text[i] == ']') && depth > 0) {
-                --depth;
-            } else if (text[i] == ',' && depth == 0) {
-                commas.push_back(i);
-            }
-        }
-        i = next;
-    }
-    return commas;
-}
-
 std::size_t end_of_qualified_name(std::string_view text, std::size_t from, std::size_t to) {
     to = std::min(to, text.size());
     std::size_t i = from;
@@ -285,6 +318,10 @@ std::size_t end_of_qualified_name(std::string_view text, std::size_t from, std::
     }
     const std::size_t after = skip_trivia(text, i, to);
     return after < to && text[after] == '*' ? after + 1 : i;
+}
+
+std::vector<std::size_t> top_level_commas(std::string_view text, std::size_t from, std::size_t to) {
+    return top_level_separators(text, from, to, ',');
 }
 
 Node Statement::node() const { return tree ? Node{tree.get()} : Node{}; }
@@ -318,6 +355,8 @@ ParsedSql parse_sql(std::string_view text, ByteSpan section) {
         const std::size_t begin = skip_trivia(text, broken_begin, section.end);
         lexical_error = ParseError{ByteSpan{begin, section.end}, split.error_offset, split.message};
     }
+    split.statements = fill_gaps(work, section.begin, split.statements,
+                                 lexical_error ? lexical_error->statement.begin : section.end);
     for (const ByteSpan& raw : split.statements) {
         const std::size_t begin = skip_trivia(work, raw.begin - section.begin, raw.end - section.begin) + section.begin;
         const std::size_t end = end_of_significant(work, begin - section.begin, raw.end - section.begin) + section.begin;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <ostream>
 #include <string_view>
 
@@ -27,6 +28,9 @@ struct Tally {
     std::size_t files_with_findings = 0;
 };
 [[nodiscard]] Tally tally(const Report& report);
+
+// A fix plan as commented SQL, phase by phase (text output, golden files, LSP).
+[[nodiscard]] std::string fix_plan_text(const FixPlan& plan);
 
 void render_check_text(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_explain_text(const Report& report, const RenderOptions& options, std::ostream& out);

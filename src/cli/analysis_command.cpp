@@ -77,7 +77,7 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_option("-j,--jobs", arguments.jobs, "Files analysed in parallel (default: number of cores)");
 }
 
-int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
+Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments) {
     AnalysisOptions options;
     Config& config = options.config;
     config.pg_version = arguments.pg_version == 0 ? k_max_pg_version : arguments.pg_version;
@@ -89,15 +89,25 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     config.enable_all = arguments.enable_all;
     config.enable = arguments.enable;
     config.disable = arguments.disable;
-
     auto rules = resolve_rules(config);
     if (!rules) {
-        std::cerr << "migsafe: " << rules.error().describe() << '\n';
-        return k_exit_error;
+        return tl::unexpected(rules.error());
     }
     options.rules = std::move(*rules);
     const OutputFormat format = parse_output_format(arguments.format).value_or(OutputFormat::text);
     options.keep_statements = kind == AnalysisKind::explain || format == OutputFormat::json;
+    return options;
+}
+
+int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
+    auto resolved = analysis_options(kind, arguments);
+    if (!resolved) {
+        std::cerr << "migsafe: " << resolved.error().describe() << '\n';
+        return k_exit_error;
+    }
+    const AnalysisOptions& options = *resolved;
+    const Config& config = options.config;
+    const OutputFormat format = parse_output_format(arguments.format).value_or(OutputFormat::text);
 
     auto files = collect_migration_files(arguments.paths);
     if (!files) {

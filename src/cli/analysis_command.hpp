@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "migsafe/analyzer.hpp"
+
 namespace migsafe::cli {
 
 enum class AnalysisKind { check, explain };
@@ -30,6 +32,9 @@ struct AnalysisArguments {
 
 // Declares the shared options on `command`, writing into `arguments`.
 void add_analysis_options(CLI::App& command, AnalysisArguments& arguments);
+
+// The analysis settings the arguments ask for; unknown rule ids are usage errors.
+[[nodiscard]] Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments);
 
 // Runs the pipeline and renders; returns the process exit code.
 [[nodiscard]] int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments);

@@ -98,6 +98,25 @@ std::string plural(std::size_t count, std::string_view word) {
 
 }  // namespace
 
+std::string fix_plan_text(const FixPlan& plan) {
+    std::string text;
+    for (std::size_t i = 0; i < plan.phases.size(); ++i) {
+        const FixPhase& phase = plan.phases[i];
+        text += "-- phase " + std::to_string(i + 1) + ": " + phase.name;
+        if (phase.own_migration) {
+            text += " (own migration";
+            text += phase.outside_transaction ? ", outside a transaction)" : ")";
+        } else if (phase.outside_transaction) {
+            text += " (outside a transaction)";
+        }
+        text += "\n" + phase.sql + "\n";
+        if (!phase.deploy_before_next.empty()) {
+            text += "-- before the next phase: " + phase.deploy_before_next + "\n";
+        }
+    }
+    return text;
+}
+
 Tally tally(const Report& report) {
     Tally counts;
     for (const FileReport& file : report.files) {
