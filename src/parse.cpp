@@ -8,6 +8,16 @@
 namespace migsafe {
 namespace {
 
+// PostgreSQL quotes the rest of the input after "at or near"; keep the first line.
+std::string first_line_of_message(const char* message) {
+    std::string text = message != nullptr ? message : "syntax error";
+    const auto newline = text.find('\n');
+    if (newline != std::string::npos) {
+        text = text.substr(0, newline) + "...\"";
+    }
+    return text;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool is_identifier_char(char c) {
@@ -159,7 +169,7 @@ RawSplit split_statements(const std::string& work, std::size_t base) {
     PgQuerySplitResult split = pg_query_split_with_scanner(work.c_str());
     if (split.error != nullptr) {
         result.failed = true;
-        result.message = split.error->message != nullptr ? split.error->message : "syntax error";
+        result.message = first_line_of_message(split.error->message);
         const int cursor = split.error->cursorpos;
         result.error_offset =
             base + byte_offset_of_character(work, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
@@ -182,8 +192,7 @@ void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql
         const int cursor = parsed.error->cursorpos;
         const std::size_t offset =
             span.begin + byte_offset_of_character(sql, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
-        out.errors.push_back(ParseError{span, offset,
-                                        parsed.error->message != nullptr ? parsed.error->message : "syntax error"});
+        out.errors.push_back(ParseError{span, offset, first_line_of_message(parsed.error->message)});
         pg_query_free_parse_result(parsed);
         return;
     }

@@ -31,8 +31,31 @@ std::string location(const FileReport& file, Position position) {
     return file.display_path + ":" + std::to_string(position.line) + ":" + std::to_string(position.column);
 }
 
+// Control characters and bytes that are not UTF-8 would garble a terminal.
+std::string printable(const std::string& line) {
+    std::string result;
+    result.reserve(line.size());
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        std::size_t length = c < 0x80U ? 1 : (c & 0xE0U) == 0xC0U ? 2 : (c & 0xF0U) == 0xE0U ? 3 : (c & 0xF8U) == 0xF0U ? 4 : 0;
+        if (length > 1 && (i + length > line.size() || !is_valid_utf8(line.substr(i, length)))) {
+            length = 0;
+        }
+        if (length == 0 || (c < 0x20U && c != '\t') || c == 0x7FU) {
+            result += '?';
+            ++i;
+        } else {
+            result.append(line, i, length);
+            i += length;
+        }
+    }
+    return result;
+}
+
 // The source line, then a caret line under the range (tabs kept so columns line up).
-void write_excerpt(std::ostream& out, const Style& style, const std::string& line, const Range& range) {
+void write_excerpt(std::ostream& out, const Style& style, const std::string& raw_line, const Range& range) {
+    const std::string line = printable(raw_line);
     if (line.empty() && range.start.column == 1) {
         return;
     }

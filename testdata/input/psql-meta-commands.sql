@@ -1,0 +1,3 @@
+\set ON_ERROR_STOP on
+CREATE TABLE t (id int);
+\echo done

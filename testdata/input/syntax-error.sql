@@ -1,0 +1,3 @@
+CREATE TABLE t (id int);
+ALTER TABLE t ADD COLUMN;
+CREATE INDEX i ON users (email);
