@@ -287,7 +287,7 @@ run_one() {  # input tool run  (run 0 = warm-up, not recorded)
     END { printf "%s\t%s\t%d\t%d\t%.2f\t%d\t%d\n", i, t, r, w, u + s, m, rc }' "$tf" >> "$RESULTS"
 }
 
-declare -A OUTBYTES
+declare -A OUTBYTES LOAD_AT
 cd "$WORK"   # every tool runs here: no config file of the repository is picked up
 START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 START_TIME=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -295,6 +295,7 @@ for input in "${INPUTS[@]}"; do
   mapfile -t FILES < "$WORK/lists/$input.txt"
   mapfile -t TOOLS_HERE < <(tools_for "$input")
   say "input $input: ${#FILES[@]} files; tools: ${TOOLS_HERE[*]}; $RUNS rounds"
+  LOAD_AT[$input]=$(cut -d' ' -f1 /proc/loadavg)
   for tool in "${TOOLS_HERE[@]}"; do run_one "$input" "$tool" 0; done   # warm-up
   read -r f p b < <(sed -n 's/^files=\([0-9]*\) parse_failures=\([0-9]*\) bytes=\([0-9]*\)$/\1 \2 \3/p' "$WORK/out/$input.floor.out")
   FLOOR_FILES[$input]=$f; FLOOR_FAILS[$input]=$p; BYTES[$input]=$b
@@ -392,6 +393,8 @@ report() {
   for input in "${INPUTS[@]}"; do
     echo
     echo "### $input"
+    echo
+    echo "1-minute load average when this input started: ${LOAD_AT[$input]} (this machine has $(nproc) cores; a load well above the benchmark's own 1–2 means other work was running)."
     echo
     echo "| tool | wall median (s) | wall min–max (s) | MB/s | CPU (s) | peak RSS median / max (MB) | exit codes | output bytes |"
     echo "|---|---:|---:|---:|---:|---:|---|---:|"
