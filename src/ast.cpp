@@ -3,28 +3,34 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
-#include <nlohmann/json.hpp>
 
 namespace migsafe {
 
-bool Node::empty() const { return m_json == nullptr || m_json->is_null(); }
+bool Node::empty() const { return m_value == nullptr || m_value->kind == JsonKind::null; }
 
 Node Node::operator[](std::string_view key) const {
-    if (m_json == nullptr || !m_json->is_object()) {
+    if (m_value == nullptr || m_value->kind != JsonKind::object) {
         return Node{};
     }
-    auto found = m_json->find(key);
-    return found == m_json->end() ? Node{} : Node{&*found};
+    for (std::uint32_t i = 0; i < m_value->count; ++i) {
+        if (m_value->keys[i] == key) {
+            return Node{&m_value->children[i]};
+        }
+    }
+    return Node{};
 }
 
-std::size_t Node::size() const { return m_json != nullptr && m_json->is_array() ? m_json->size() : 0; }
+std::size_t Node::size() const {
+    return m_value != nullptr && m_value->kind == JsonKind::array ? m_value->count : 0;
+}
 
 Node Node::at(std::size_t index) const {
     if (index >= size()) {
         return Node{};
     }
-    return Node{&(*m_json)[index]};
+    return Node{&m_value->children[index]};
 }
 
 std::vector<Node> Node::items() const {
@@ -32,33 +38,33 @@ std::vector<Node> Node::items() const {
     const std::size_t count = size();
     result.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        result.emplace_back(&(*m_json)[i]);
+        result.emplace_back(&m_value->children[i]);
     }
     return result;
 }
 
 std::optional<std::string_view> Node::string() const {
-    if (m_json == nullptr || !m_json->is_string()) {
+    if (m_value == nullptr || m_value->kind != JsonKind::string) {
         return std::nullopt;
     }
-    return std::string_view{m_json->get_ref<const std::string&>()};
+    return m_value->text;
 }
 
 std::optional<std::int64_t> Node::integer() const {
-    if (m_json == nullptr || !m_json->is_number_integer()) {
+    if (m_value == nullptr || m_value->kind != JsonKind::integer) {
         return std::nullopt;
     }
-    return m_json->get<std::int64_t>();
+    return m_value->integer;
 }
 
-bool Node::flag() const { return m_json != nullptr && m_json->is_boolean() && m_json->get<bool>(); }
+bool Node::flag() const { return m_value != nullptr && m_value->kind == JsonKind::boolean && m_value->boolean; }
 
 std::string_view Node::type() const {
-    if (m_json == nullptr || !m_json->is_object() || m_json->size() != 1) {
+    if (m_value == nullptr || m_value->kind != JsonKind::object || m_value->count != 1) {
         return {};
     }
-    const std::string& key = m_json->begin().key();
-    if (key.empty() || std::isupper(static_cast<unsigned char>(key[0])) == 0) {
+    const std::string_view key = m_value->keys[0];
+    if (key.empty() || key[0] < 'A' || key[0] > 'Z') {
         return {};
     }
     return key;
@@ -68,7 +74,7 @@ Node Node::inner() const {
     if (type().empty()) {
         return Node{};
     }
-    return Node{&m_json->begin().value()};
+    return Node{&m_value->children[0]};
 }
 
 Node Node::as(std::string_view node_type) const { return type() == node_type ? inner() : Node{}; }
@@ -83,22 +89,17 @@ std::optional<std::size_t> Node::location() const {
 
 namespace {
 
-bool visit_json(const nlohmann::json& json,
-                const std::function<bool(std::string_view, Node)>& visitor) {
-    if (json.is_object()) {
-        Node node{&json};
+bool visit_value(const JsonValue& value, const std::function<bool(std::string_view, Node)>& visitor) {
+    if (value.kind == JsonKind::object) {
+        const Node node{&value};
         const std::string_view type = node.type();
         if (!type.empty() && !visitor(type, node.inner())) {
             return false;
         }
-        for (const auto& item : json.items()) {
-            if (!visit_json(item.value(), visitor)) {
-                return false;
-            }
-        }
-    } else if (json.is_array()) {
-        for (const auto& item : json) {
-            if (!visit_json(item, visitor)) {
+    }
+    if (value.kind == JsonKind::object || value.kind == JsonKind::array) {
+        for (std::uint32_t i = 0; i < value.count; ++i) {
+            if (!visit_value(value.children[i], visitor)) {
                 return false;
             }
         }
@@ -117,7 +118,7 @@ std::string lower(std::string_view text) {
 
 void visit_nodes(Node root, const std::function<bool(std::string_view, Node)>& visitor) {
     if (root.raw() != nullptr) {
-        visit_json(*root.raw(), visitor);
+        visit_value(*root.raw(), visitor);
     }
 }
 

@@ -2,7 +2,6 @@
 
 #include <cstring>
 
-#include <nlohmann/json.hpp>
 #include <pg_query.h>
 
 namespace migsafe {
@@ -184,6 +183,38 @@ RawSplit split_statements(const std::string& work, std::size_t base) {
     return result;
 }
 
+// Adds the statements of a successful libpg_query parse of `sql`, which starts at file offset `base`.
+void add_statements(const char* parse_tree_json, std::string_view sql, std::size_t base, ParsedSql& out) {
+    std::shared_ptr<const ParseTree> tree = ParseTree::read(parse_tree_json);
+    if (!tree) {
+        return;
+    }
+    const Node stmts = Node{&tree->root()}["stmts"];
+    for (std::size_t k = 0; k < stmts.size(); ++k) {
+        const Node raw = stmts.at(k);
+        if (!raw["stmt"]) {
+            continue;
+        }
+        const std::size_t location =
+            std::min(static_cast<std::size_t>(raw["stmt_location"].integer().value_or(0)), sql.size());
+        // libpg_query omits stmt_len for the last statement: it runs to the end.
+        const auto length_value = raw["stmt_len"].integer().value_or(0);
+        const std::size_t length =
+            length_value > 0 ? std::min(static_cast<std::size_t>(length_value), sql.size() - location)
+                             : sql.size() - location;
+        const std::size_t begin = skip_trivia(sql, location, location + length);
+        const std::size_t end = end_of_significant(sql, begin, location + length);
+        Statement statement;
+        statement.index = out.statements.size();
+        statement.base_offset = base;
+        statement.span = ByteSpan{base + begin, base + end};
+        statement.sql = std::string{sql.substr(begin, end - begin)};
+        statement.tree = tree;
+        statement.root = raw["stmt"].raw();
+        out.statements.push_back(std::move(statement));
+    }
+}
+
 // `work` is the section's text with meta-commands blanked; it starts at file offset `base`.
 void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql& out) {
     const std::string sql{work.substr(span.begin - base, span.size())};
@@ -193,35 +224,28 @@ void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql
         const std::size_t offset =
             span.begin + byte_offset_of_character(sql, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
         out.errors.push_back(ParseError{span, offset, first_line_of_message(parsed.error->message)});
-        pg_query_free_parse_result(parsed);
-        return;
+    } else {
+        add_statements(parsed.parse_tree, sql, span.begin, out);
     }
-    nlohmann::json tree = nlohmann::json::parse(parsed.parse_tree, nullptr, false);
     pg_query_free_parse_result(parsed);
-    if (tree.is_discarded() || !tree.contains("stmts") || !tree["stmts"].is_array()) {
-        return;  // only comments or an empty statement
-    }
-    for (auto& raw : tree["stmts"]) {
-        if (!raw.contains("stmt")) {
-            continue;
-        }
-        const std::size_t location = std::min(raw.value("stmt_location", std::size_t{0}), sql.size());
-        const std::size_t length = std::min(raw.value("stmt_len", sql.size() - location), sql.size() - location);
-        const std::size_t begin = skip_trivia(sql, location, location + length);
-        const std::size_t end = end_of_significant(sql, begin, location + length);
-        Statement statement;
-        statement.index = out.statements.size();
-        statement.base_offset = span.begin;
-        statement.span = ByteSpan{span.begin + begin, span.begin + end};
-        statement.sql = sql.substr(begin, end - begin);
-        statement.tree = std::make_shared<const nlohmann::json>(std::move(raw["stmt"]));
-        out.statements.push_back(std::move(statement));
-    }
 }
 
-std::vector<std::size_t> top_level_separators(std::string_view text, std::size_t from, std::size_t to, char separator) {
+// One libpg_query call for the whole section; false when any statement fails,
+// and the caller then parses statement by statement.
+bool parse_whole(const std::string& work, std::size_t base, ParsedSql& out) {
+    PgQueryParseResult parsed = pg_query_parse(work.c_str());
+    const bool ok = parsed.error == nullptr;
+    if (ok) {
+        add_statements(parsed.parse_tree, work, base, out);
+    }
+    pg_query_free_parse_result(parsed);
+    return ok;
+}
+
+std::vector<std::size_t> top_level_separators(std::string_view text, std::size_t from, std::size_t to,
+                                              char separator) {
     to = std::min(to, text.size());
-    std::vector<std::size_t> commas;
+    std::vector<std::size_t> positions;
     int depth = 0;
     std::size_t i = from;
     while (i < to) {
@@ -233,12 +257,12 @@ std::vector<std::size_t> top_level_separators(std::string_view text, std::size_t
             } else if ((text[i] == ')' || text[i] == ']') && depth > 0) {
                 --depth;
             } else if (text[i] == separator && depth == 0) {
-                commas.push_back(i);
+                positions.push_back(i);
             }
         }
         i = next;
     }
-    return commas;
+    return positions;
 }
 
 // libpg_query's scanner split drops a statement whose first token is not a
@@ -333,7 +357,7 @@ std::vector<std::size_t> top_level_commas(std::string_view text, std::size_t fro
     return top_level_separators(text, from, to, ',');
 }
 
-Node Statement::node() const { return tree ? Node{tree.get()} : Node{}; }
+Node Statement::node() const { return Node{root}; }
 std::string_view Statement::kind() const { return node().type(); }
 Node Statement::content() const { return node().inner(); }
 
@@ -348,6 +372,9 @@ ParsedSql parse_sql(std::string_view text, ByteSpan section) {
     std::string work{text.substr(section.begin, section.size())};
     blank_meta_commands(text, section, work, out.notes);
 
+    if (parse_whole(work, section.begin, out)) {
+        return out;
+    }
     RawSplit split = split_statements(work, section.begin);
     std::optional<ParseError> lexical_error;
     if (split.failed) {

@@ -58,15 +58,17 @@ TEST(Parse, BackslashInsideALiteralIsNotAMetaCommand) {
 }
 
 TEST(Parse, SectionOffsetsAreFileOffsets) {
-    const std::string text = "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\nDROP TABLE t;\n";
+    const std::string text = "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\nSELECT 1; CREATE INDEX i ON t (c);\n";
     const std::size_t down = text.find("-- migrate:down");
     const ParsedSql parsed = parse_sql(text, ByteSpan{0, down});
     ASSERT_EQ(parsed.statements.size(), 1U);
     EXPECT_EQ(parsed.statements[0].span.begin, text.find("CREATE"));
     const ParsedSql rest = parse_sql(text, ByteSpan{down, text.size()});
-    ASSERT_EQ(rest.statements.size(), 1U);
-    EXPECT_EQ(rest.statements[0].span.begin, text.find("DROP"));
-    EXPECT_EQ(rest.statements[0].file_offset(0), text.find("DROP"));
+    ASSERT_EQ(rest.statements.size(), 2U);
+    EXPECT_EQ(rest.statements[1].span.begin, text.find("CREATE INDEX"));
+    const auto location = rest.statements[1].content()["relation"].location();
+    ASSERT_TRUE(location.has_value());
+    EXPECT_EQ(rest.statements[1].file_offset(*location), text.find("t (c)"));
 }
 
 TEST(Parse, TopLevelCommasIgnoreParenthesesAndLiterals) {

@@ -1,4 +1,4 @@
-// Safe, read-only views over libpg_query's JSON parse tree: the only place that
+// Safe, read-only views over libpg_query's parse tree: the only place that
 // spells raw keys. Every accessor returns an empty view or std::nullopt for a
 // missing field, so rules never index JSON directly.
 #pragma once
@@ -10,14 +10,14 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include "migsafe/parse_tree.hpp"
 
 namespace migsafe {
 
 class Node {
 public:
     Node() = default;
-    explicit Node(const nlohmann::json* json) : m_json(json) {}
+    explicit Node(const JsonValue* value) : m_value(value) {}
 
     [[nodiscard]] bool empty() const;
     explicit operator bool() const { return !empty(); }
@@ -45,10 +45,10 @@ public:
     // Byte offset of the node in its statement's text, if the parser recorded one.
     [[nodiscard]] std::optional<std::size_t> location() const;
 
-    [[nodiscard]] const nlohmann::json* raw() const { return m_json; }
+    [[nodiscard]] const JsonValue* raw() const { return m_value; }
 
 private:
-    const nlohmann::json* m_json = nullptr;
+    const JsonValue* m_value = nullptr;
 };
 
 // Visits every wrapped node below `root` (depth first, root included) until the

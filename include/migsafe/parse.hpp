@@ -7,9 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "migsafe/ast.hpp"
+#include "migsafe/parse_tree.hpp"
 #include "migsafe/source.hpp"
 
 namespace migsafe {
@@ -21,8 +20,10 @@ struct Statement {
     // File offset of the text libpg_query parsed; node locations are relative to it.
     std::size_t base_offset = 0;
     std::string sql;
-    // {"<Kind>Stmt": {...}}; heap-allocated so Node views stay valid when moved.
-    std::shared_ptr<const nlohmann::json> tree;
+    // The parse tree holding this statement, shared by the statements of one parse.
+    std::shared_ptr<const ParseTree> tree;
+    // {"<Kind>Stmt": {...}} inside `tree`.
+    const JsonValue* root = nullptr;
     // True when the statement came from inside a DO block or function body.
     bool embedded = false;
 

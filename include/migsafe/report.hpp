@@ -6,8 +6,6 @@
 #include <ostream>
 #include <string_view>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "migsafe/analyzer.hpp"
 
 namespace migsafe {
@@ -34,7 +32,7 @@ struct Tally {
 
 void render_check_text(const Report& report, const RenderOptions& options, std::ostream& out);
 void render_explain_text(const Report& report, const RenderOptions& options, std::ostream& out);
-// The DESIGN.md JSON contract, for check and explain alike.
-[[nodiscard]] nlohmann::ordered_json report_to_json(const Report& report);
+// The DESIGN.md JSON contract, for check and explain alike, appended to `out`.
+void write_report_json(const Report& report, std::string& out);
 
 }  // namespace migsafe

@@ -9,8 +9,6 @@
 #include <sstream>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "migsafe/analyzer.hpp"
 #include "migsafe/discover.hpp"
 #include "migsafe/report.hpp"
@@ -127,7 +125,9 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     std::ostringstream rendered;
     const RenderOptions render_options{arguments.output.empty() && use_color(arguments.color)};
     if (format == OutputFormat::json) {
-        rendered << report_to_json(report).dump(2) << '\n';
+        std::string json;
+        write_report_json(report, json);
+        rendered << json;
     } else if (kind == AnalysisKind::explain) {
         render_explain_text(report, render_options, rendered);
     } else {

@@ -1,101 +1,130 @@
 // The JSON contract of DESIGN.md, shared by `check` and `explain`.
-#include <nlohmann/json.hpp>
-
+#include "migsafe/json_writer.hpp"
 #include "migsafe/report.hpp"
 
 namespace migsafe {
 namespace {
 
-nlohmann::ordered_json range_json(const Range& range) {
-    return {{"start", {{"line", range.start.line}, {"column", range.start.column}}},
-            {"end", {{"line", range.end.line}, {"column", range.end.column}}}};
+void write_position(JsonWriter& json, std::string_view name, const Position& position) {
+    json.key(name).begin_object().member("line", position.line).member("column", position.column).end_object();
 }
 
-nlohmann::ordered_json fix_json(const FixPlan& plan) {
-    nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+void write_range(JsonWriter& json, const Range& range) {
+    json.key("range").begin_object();
+    write_position(json, "start", range.start);
+    write_position(json, "end", range.end);
+    json.end_object();
+}
+
+void write_fix(JsonWriter& json, const FixPlan& plan) {
+    json.key("fix").begin_object().key("phases").begin_array();
     for (const FixPhase& phase : plan.phases) {
-        phases.push_back({{"name", phase.name},
-                          {"sql", phase.sql},
-                          {"own_migration", phase.own_migration},
-                          {"outside_transaction", phase.outside_transaction},
-                          {"deploy_before_next", phase.deploy_before_next}});
+        json.begin_object()
+            .member("name", phase.name)
+            .member("sql", phase.sql)
+            .member("own_migration", phase.own_migration)
+            .member("outside_transaction", phase.outside_transaction)
+            .member("deploy_before_next", phase.deploy_before_next)
+            .end_object();
     }
-    return {{"phases", phases}};
+    json.end_array().end_object();
 }
 
-nlohmann::ordered_json statement_json(const StatementReport& statement) {
-    nlohmann::ordered_json locks = nlohmann::ordered_json::array();
+void write_statement(JsonWriter& json, const StatementReport& statement) {
+    json.begin_object().member("index", statement.index);
+    write_range(json, statement.range);
+    json.member("sql", statement.sql)
+        .member("summary", statement.effects.summary)
+        .member("in_transaction", statement.in_transaction)
+        .member("requires_no_transaction", statement.effects.requires_no_transaction)
+        .member("modelled", statement.effects.modelled)
+        .key("locks")
+        .begin_array();
     for (const RelationEffect& effect : statement.effects.relations) {
-        nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
+        json.begin_object()
+            .member("relation", effect.relation.display())
+            .member("role", role_name(effect.role))
+            .member("mode", pg_lock_name(effect.mode))
+            .key("blocks")
+            .begin_array();
         for (std::string_view name : blocked_work_names(effect.mode)) {
-            blocks.push_back(name);
+            json.value(name);
         }
-        locks.push_back({{"relation", effect.relation.display()},
-                         {"role", role_name(effect.role)},
-                         {"mode", pg_lock_name(effect.mode)},
-                         {"blocks", blocks},
-                         {"rewrite", effect.rewrite},
-                         {"scan", effect.scan},
-                         {"created", effect.created}});
+        json.end_array()
+            .member("rewrite", effect.rewrite)
+            .member("scan", effect.scan)
+            .member("created", effect.created)
+            .end_object();
     }
-    return {{"index", statement.index},
-            {"range", range_json(statement.range)},
-            {"sql", statement.sql},
-            {"summary", statement.effects.summary},
-            {"in_transaction", statement.in_transaction},
-            {"requires_no_transaction", statement.effects.requires_no_transaction},
-            {"modelled", statement.effects.modelled},
-            {"locks", locks},
-            {"rewrite", statement.effects.rewrite()},
-            {"scan", statement.effects.scan()}};
+    json.end_array()
+        .member("rewrite", statement.effects.rewrite())
+        .member("scan", statement.effects.scan())
+        .end_object();
 }
 
-nlohmann::ordered_json finding_json(const Finding& finding) {
-    nlohmann::ordered_json json = {{"rule", finding.rule},
-                           {"severity", severity_name(finding.severity)},
-                           {"statement", finding.statement ? nlohmann::ordered_json(*finding.statement) : nlohmann::ordered_json()},
-                           {"range", range_json(finding.range)},
-                           {"message", finding.message},
-                           {"help", finding.help}};
-    if (finding.fix) {
-        json["fix"] = fix_json(*finding.fix);
+void write_finding(JsonWriter& json, const Finding& finding) {
+    json.begin_object().member("rule", finding.rule).member("severity", severity_name(finding.severity)).key("statement");
+    if (finding.statement) {
+        json.value(*finding.statement);
+    } else {
+        json.null();
     }
-    return json;
+    write_range(json, finding.range);
+    json.member("message", finding.message).member("help", finding.help);
+    if (finding.fix) {
+        write_fix(json, *finding.fix);
+    }
+    json.end_object();
+}
+
+void write_file(JsonWriter& json, const FileReport& file) {
+    json.begin_object()
+        .member("path", file.display_path)
+        .member("framework", file.framework)
+        .member("framework_reason", file.framework_reason)
+        .key("statements")
+        .begin_array();
+    for (const StatementReport& statement : file.statements) {
+        write_statement(json, statement);
+    }
+    json.end_array().key("findings").begin_array();
+    for (const Finding& finding : file.findings) {
+        write_finding(json, finding);
+    }
+    json.end_array().key("errors").begin_array();
+    for (const FileError& error : file.errors) {
+        json.begin_object().member("kind", error.kind).member("message", error.message);
+        write_range(json, error.range);
+        json.end_object();
+    }
+    json.end_array().key("notes").begin_array();
+    for (const FileNote& note : file.notes) {
+        json.begin_object().member("message", note.message);
+        write_range(json, note.range);
+        json.end_object();
+    }
+    json.end_array().end_object();
 }
 
 }  // namespace
 
-nlohmann::ordered_json report_to_json(const Report& report) {
-    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+void write_report_json(const Report& report, std::string& out) {
+    JsonWriter json{out};
+    json.begin_object()
+        .key("tool")
+        .begin_object()
+        .member("name", "migsafe")
+        .member("version", MIGSAFE_VERSION)
+        .end_object()
+        .member("pg_version", report.pg_version)
+        .member("lock_facts_verified_on", k_verified_on)
+        .key("files")
+        .begin_array();
     for (const FileReport& file : report.files) {
-        nlohmann::ordered_json statements = nlohmann::ordered_json::array();
-        for (const StatementReport& statement : file.statements) {
-            statements.push_back(statement_json(statement));
-        }
-        nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-        for (const Finding& finding : file.findings) {
-            findings.push_back(finding_json(finding));
-        }
-        nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-        for (const FileError& error : file.errors) {
-            errors.push_back({{"kind", error.kind}, {"message", error.message}, {"range", range_json(error.range)}});
-        }
-        nlohmann::ordered_json notes = nlohmann::ordered_json::array();
-        for (const FileNote& note : file.notes) {
-            notes.push_back({{"message", note.message}, {"range", range_json(note.range)}});
-        }
-        files.push_back({{"path", file.display_path},
-                         {"framework", file.framework},
-                         {"framework_reason", file.framework_reason},
-                         {"statements", statements},
-                         {"findings", findings},
-                         {"errors", errors},
-                         {"notes", notes}});
+        write_file(json, file);
     }
-    return {{"tool", {{"name", "migsafe"}, {"version", MIGSAFE_VERSION}}},
-            {"pg_version", report.pg_version},
-            {"lock_facts_verified_on", k_verified_on},
-            {"files", files}};
+    json.end_array().end_object();
+    out += '\n';
 }
 
 }  // namespace migsafe
