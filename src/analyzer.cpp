@@ -8,6 +8,7 @@
 #include "migsafe/migration_state.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/rule.hpp"
+#include "migsafe/suppress.hpp"
 
 namespace migsafe {
 namespace {
@@ -21,7 +22,7 @@ public:
     void report(ReportedFinding reported) override {
         Finding finding;
         finding.rule = std::string{m_rule.rule->meta.id};
-        finding.severity = reported.severity.value_or(m_rule.severity);
+        finding.severity = m_rule.severity_configured ? m_rule.severity : reported.severity.value_or(m_rule.severity);
         finding.statement = m_statement;
         finding.span = reported.span;
         finding.range = m_lines.range_of(reported.span);
@@ -124,7 +125,10 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
 
     const ModelContext model{options.config.pg_version};
     std::size_t next_index = 0;
+    std::vector<ByteSpan> statement_spans;  // by statement index, for suppressions
+    std::vector<ByteSpan> section_spans;
     for (const FileSection& section : plan.up) {
+        section_spans.push_back(section.span);
         ParsedSql parsed = parse_sql(file.text, section.span);
         for (const SourceNote& note : parsed.notes) {
             report.notes.push_back(FileNote{lines.range_of(note.span), note.message});
@@ -138,6 +142,7 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
         }
         for (Statement& statement : parsed.statements) {
             statement.index = next_index++;
+            statement_spans.push_back(statement.span);
             const StatementEffects effects = effects_of(statement, model);
             const StatementContext context{statement, effects, state, options.config.pg_version};
             for (const ActiveRule& active : options.rules) {
@@ -168,6 +173,9 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
             }
         }
     }
+    const SuppressionContext suppression_context{lines, statement_spans, options.rules,
+                                                 options.config.require_suppression_reason};
+    apply_suppressions(parse_suppressions(file.text, section_spans), suppression_context, report.findings);
     std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
         if (a.span.begin != b.span.begin) {
             return a.span.begin < b.span.begin;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -60,7 +61,9 @@ std::string case_name(const ::testing::TestParamInfo<FixtureCase>& info) {
     return name;
 }
 
-// Options as `migsafe check <flags> <file>` would build them, with only `rule` enabled.
+// Options as `migsafe check <flags> <file>` would build them, with only `rule` enabled,
+// plus the rules the header enables with --enable (suppression fixtures need other
+// rules' findings to suppress).
 AnalysisOptions fixture_options(const FixtureSpec& spec, const fs::path& path, const Rule& rule) {
     CLI::App app;
     cli::AnalysisArguments arguments;
@@ -72,28 +75,61 @@ AnalysisOptions fixture_options(const FixtureSpec& spec, const fs::path& path, c
     auto options = cli::analysis_options(cli::AnalysisKind::explain, arguments);
     EXPECT_TRUE(options.has_value()) << (options ? "" : options.error().describe());
     AnalysisOptions result = options ? *options : AnalysisOptions{};
-    result.rules.clear();
-    if (result.config.pg_version >= rule.meta.min_pg && result.config.pg_version <= rule.meta.max_pg) {
-        result.rules.push_back(ActiveRule{&rule, rule.meta.default_severity});
+    std::vector<ActiveRule> enabled;
+    for (const ActiveRule& active : result.rules) {
+        const bool named = std::any_of(arguments.enable.begin(), arguments.enable.end(),
+                                       [&](const std::string& id) { return find_rule(id) == active.rule; });
+        if (active.rule == &rule || named) {
+            enabled.push_back(active);
+        }
     }
+    if (std::none_of(enabled.begin(), enabled.end(), [&](const ActiveRule& active) { return active.rule == &rule; }) &&
+        result.config.pg_version >= rule.meta.min_pg && result.config.pg_version <= rule.meta.max_pg) {
+        enabled.push_back(ActiveRule{&rule, rule.meta.default_severity});
+    }
+    result.rules = std::move(enabled);
     result.keep_statements = true;
     return result;
 }
 
-// The statement a finding or mark belongs to, by line; -1 for none.
-int statement_at_line(const FileReport& report, int line) {
-    for (const StatementReport& statement : report.statements) {
-        if (line >= statement.range.start.line && line <= statement.range.end.line) {
-            return static_cast<int>(statement.index);
-        }
-    }
-    return -1;
+// Marks and findings are matched by the first line of the statement they belong
+// to, so statements sharing a line share their marks; -1 for none.
+int start_line(const FileReport& report, std::optional<std::size_t> statement) {
+    return statement && *statement < report.statements.size() ? report.statements[*statement].range.start.line : -1;
 }
 
-int statement_for_mark(const FileReport& report, const ExpectMark& mark) {
+std::optional<std::size_t> first_statement_after(const FileReport& report, int line) {
     for (const StatementReport& statement : report.statements) {
-        if (mark.trailing ? statement.range.start.line == mark.line : statement.range.start.line > mark.line) {
-            return static_cast<int>(statement.index);
+        if (statement.range.start.line > line) {
+            return statement.index;
+        }
+    }
+    return std::nullopt;
+}
+
+// A finding without a statement (a whole-unit verdict, a comment) belongs to the
+// innermost statement covering its line, else to the next statement, as a mark would.
+int line_of_finding(const FileReport& report, const Finding& finding) {
+    if (finding.statement) {
+        return start_line(report, finding.statement);
+    }
+    const int line = finding.range.start.line;
+    std::optional<std::size_t> covering;
+    for (const StatementReport& statement : report.statements) {
+        if (line >= statement.range.start.line && line <= statement.range.end.line) {
+            covering = statement.index;  // later statements covering the line are embedded, hence inner
+        }
+    }
+    return start_line(report, covering ? covering : first_statement_after(report, line));
+}
+
+int line_of_mark(const FileReport& report, const ExpectMark& mark) {
+    if (!mark.trailing) {
+        return start_line(report, first_statement_after(report, mark.line));
+    }
+    for (const StatementReport& statement : report.statements) {
+        if (statement.range.start.line == mark.line) {
+            return mark.line;
         }
     }
     return -1;
@@ -142,13 +178,14 @@ TEST_P(RuleFixture, FindingsMatchMarks) {
     std::vector<std::string> missing;
     for (const ExpectMark& mark : spec.marks) {
         EXPECT_NE(find_rule(mark.rule), nullptr) << "line " << mark.line << ": unknown rule " << mark.rule;
-        EXPECT_EQ(mark.rule, fixture.rule) << "line " << mark.line << ": only " << fixture.rule << " is enabled here";
-        const int target = statement_for_mark(report, mark);
+        EXPECT_TRUE(std::any_of(options.rules.begin(), options.rules.end(),
+                                [&](const ActiveRule& active) { return active.rule->meta.id == mark.rule; }))
+            << "line " << mark.line << ": " << mark.rule << " is not enabled here";
+        const int target = line_of_mark(report, mark);
         bool found = false;
         for (std::size_t i = 0; i < report.findings.size() && !found; ++i) {
             const Finding& finding = report.findings[i];
-            if (!matched[i] && finding.rule == mark.rule &&
-                statement_at_line(report, finding.range.start.line) == target &&
+            if (!matched[i] && finding.rule == mark.rule && line_of_finding(report, finding) == target &&
                 finding.message.find(mark.fragment) != std::string::npos) {
                 matched[i] = true;
                 found = true;

@@ -22,11 +22,14 @@ struct Config {
     bool enable_all = false;
     std::vector<std::string> enable;   // ids or aliases
     std::vector<std::string> disable;  // ids or aliases
+    bool require_suppression_reason = false;
 };
 
 struct ActiveRule {
     const Rule* rule = nullptr;
     Severity severity = Severity::warning;
+    // Set by the config file: then `severity` overrides the rule's own per-finding grade.
+    bool severity_configured = false;
 };
 
 // The rules that run, with their severities; unknown ids are usage errors.

@@ -72,6 +72,8 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_flag("--enable-all", arguments.enable_all, "Enable every rule, including those off by default");
     command.add_option("--enable", arguments.enable, "Enable a rule (id or alias; repeatable)");
     command.add_option("--disable", arguments.disable, "Disable a rule (id or alias; repeatable)");
+    command.add_flag("--require-suppression-reason", arguments.require_suppression_reason,
+                     "Report migsafe-ignore comments that give no reason");
     command.add_option("-j,--jobs", arguments.jobs, "Files analysed in parallel (default: number of cores)");
 }
 
@@ -87,6 +89,7 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
     config.enable_all = arguments.enable_all;
     config.enable = arguments.enable;
     config.disable = arguments.disable;
+    config.require_suppression_reason = arguments.require_suppression_reason;
     auto rules = resolve_rules(config);
     if (!rules) {
         return tl::unexpected(rules.error());

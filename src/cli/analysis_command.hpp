@@ -27,6 +27,7 @@ struct AnalysisArguments {
     bool enable_all = false;
     std::vector<std::string> enable;
     std::vector<std::string> disable;
+    bool require_suppression_reason = false;
     unsigned jobs = 0;  // 0: one per core
 };
 
