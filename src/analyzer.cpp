@@ -144,10 +144,11 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
             statement.index = next_index++;
             statement_spans.push_back(statement.span);
             const StatementEffects effects = effects_of(statement, model);
-            const StatementContext context{statement, effects, state, options.config.pg_version};
+            StatementContext context{statement, effects, state, options.config.pg_version};
             for (const ActiveRule& active : options.rules) {
                 if (active.rule->check != nullptr && rule_applies(*active.rule, statement.kind())) {
                     CollectingSink sink{active, statement.index, lines, report.findings};
+                    context.set_rule(active.rule->meta, active.options);
                     active.rule->check(context, sink);
                 }
             }

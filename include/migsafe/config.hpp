@@ -2,7 +2,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "migsafe/error.hpp"
@@ -11,6 +13,42 @@
 #include "migsafe/rule.hpp"
 
 namespace migsafe {
+
+// One entry of the config file's "rules" object.
+struct RuleSetting {
+    std::string key;                 // as written: an id or an alias
+    const Rule* rule = nullptr;
+    std::optional<bool> enabled;     // "off" -> false; "on", a severity or an object -> true
+    std::optional<Severity> severity;
+    RuleOptions options;             // only the options the file sets
+};
+
+// A parsed `.migsafe.json`: every key optional, values already validated.
+struct ConfigFile {
+    std::string path;
+    std::optional<int> pg_version;
+    std::optional<std::string> framework;
+    std::optional<bool> assume_in_transaction;
+    std::optional<bool> assume_lock_timeout;
+    std::optional<Severity> fail_on;
+    std::optional<bool> require_suppression_reason;
+    std::vector<RuleSetting> rules;
+    std::vector<std::string> exclude;  // globs, relative to the file's directory
+
+    // `path` matches an exclude glob ("*" stays within a directory, "**" crosses
+    // them; a glob without "/" matches any file or directory name).
+    [[nodiscard]] bool excludes(const std::string& path) const;
+};
+
+inline constexpr std::string_view k_config_file_name = ".migsafe.json";
+
+// The config text of `path` (JSON with comments); unknown keys and bad values are
+// config errors naming the key and the valid choices.
+[[nodiscard]] Result<ConfigFile> parse_config(std::string_view text, const std::string& path);
+[[nodiscard]] Result<ConfigFile> load_config(const std::string& path);
+// `.migsafe.json` in `directory` or the nearest directory above it; the search
+// stops at a repository root (a directory holding .git).
+[[nodiscard]] std::optional<std::string> find_config(const std::string& directory);
 
 struct Config {
     int pg_version = k_max_pg_version;
@@ -23,16 +61,23 @@ struct Config {
     std::vector<std::string> enable;   // ids or aliases
     std::vector<std::string> disable;  // ids or aliases
     bool require_suppression_reason = false;
+    std::vector<RuleSetting> rule_settings;  // from the config file; flags override them
 };
+
+// Copies the file's settings into `config` (flags are applied after it).
+void apply_config_file(const ConfigFile& file, Config& config);
 
 struct ActiveRule {
     const Rule* rule = nullptr;
     Severity severity = Severity::warning;
     // Set by the config file: then `severity` overrides the rule's own per-finding grade.
     bool severity_configured = false;
+    RuleOptions options{};  // every declared option: defaults, then the config file's values
 };
 
-// The rules that run, with their severities; unknown ids are usage errors.
+// The rules that run, with their severities and options: the rules on by default,
+// then the config file's "rules", then --enable-all, --enable and --disable.
+// Unknown ids are usage errors.
 [[nodiscard]] Result<std::vector<ActiveRule>> resolve_rules(const Config& config);
 
 }  // namespace migsafe

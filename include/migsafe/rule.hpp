@@ -1,9 +1,12 @@
 // A rule: its metadata and a pure check over one statement in its context.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "migsafe/ast.hpp"
@@ -16,6 +19,25 @@
 namespace migsafe {
 
 enum class FixAvailability { none, sometimes, always };
+
+enum class OptionType { boolean, integer, string, string_list };
+
+using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
+
+// A setting a rule accepts in the config file: "rules": {"<id>": {"<name>": value}}.
+struct RuleOption {
+    std::string_view name;
+    OptionType type = OptionType::boolean;
+    OptionValue default_value;
+    std::string_view description;
+};
+
+// Option values by name: the rule's defaults, overridden by the config file.
+using RuleOptions = std::map<std::string, OptionValue, std::less<>>;
+
+[[nodiscard]] std::string_view option_type_name(OptionType type);  // "boolean", "list of strings", ...
+// As JSON would write it: true, 3, "text", ["a", "b"].
+[[nodiscard]] std::string option_value_text(const OptionValue& value);
 
 struct RuleMeta {
     std::string_view id;
@@ -32,6 +54,7 @@ struct RuleMeta {
     int max_pg = k_max_pg_version;
     std::vector<std::string_view> aliases;          // "squawk:ban-drop-column"
     FixAvailability fix = FixAvailability::none;
+    std::vector<RuleOption> options{};
 };
 
 struct ReportedFinding {
@@ -70,11 +93,26 @@ public:
     [[nodiscard]] ByteSpan alter_subcommand_span(std::size_t index) const;
     [[nodiscard]] std::string_view text_of(ByteSpan span) const;
 
+    // The rule about to run and its option values; the analyzer sets them before each rule.
+    void set_rule(const RuleMeta& meta, const RuleOptions& options) {
+        m_meta = &meta;
+        m_options = &options;
+    }
+    // The running rule's option `name`: the config file's value, else the declared default.
+    [[nodiscard]] bool option_flag(std::string_view name) const;
+    [[nodiscard]] std::int64_t option_integer(std::string_view name) const;
+    [[nodiscard]] std::string option_string(std::string_view name) const;
+    [[nodiscard]] std::vector<std::string> option_list(std::string_view name) const;
+
 private:
+    [[nodiscard]] const OptionValue* option(std::string_view name) const;
+
     const Statement& m_statement;
     const StatementEffects& m_effects;
     const MigrationState& m_state;
     int m_pg_version;
+    const RuleMeta* m_meta = nullptr;
+    const RuleOptions* m_options = nullptr;
 };
 
 // Called once per unit after its last statement, for rules that judge the whole unit.
