@@ -67,6 +67,7 @@ void MigrationState::end_transaction() {
     m_not_valid_in_transaction.clear();
     m_enum_values_in_transaction.clear();
     m_open_begin.reset();
+    m_open_begin_span.reset();
     if (m_lock_timeout_is_local) {
         m_lock_timeout_set = false;
         m_lock_timeout_is_local = false;
@@ -102,6 +103,7 @@ void MigrationState::apply(const Statement& statement, const StatementEffects& e
             if (m_transaction == TransactionState::none || m_transaction == TransactionState::implicit_query) {
                 m_transaction = TransactionState::explicit_block;
                 m_open_begin = statement.index;
+                m_open_begin_span = statement.span;
             }
         } else if (transaction_kind == "TRANS_STMT_COMMIT" || transaction_kind == "TRANS_STMT_ROLLBACK" ||
                    transaction_kind == "TRANS_STMT_PREPARE") {

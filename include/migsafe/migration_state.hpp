@@ -10,6 +10,7 @@
 
 #include "migsafe/ast.hpp"
 #include "migsafe/lock_model.hpp"
+#include "migsafe/source.hpp"
 
 namespace migsafe {
 
@@ -44,6 +45,8 @@ public:
     // Statements in the unit; a single_query unit with one statement runs without a transaction.
     [[nodiscard]] std::size_t statement_count() const { return m_statement_count; }
     [[nodiscard]] std::optional<std::size_t> open_begin_statement() const { return m_open_begin; }
+    // Where the BEGIN of the open explicit transaction is, for findings about it.
+    [[nodiscard]] std::optional<ByteSpan> open_begin_span() const { return m_open_begin_span; }
 
     [[nodiscard]] bool lock_timeout_set() const { return m_lock_timeout_set; }
     [[nodiscard]] bool statement_timeout_set() const { return m_statement_timeout_set; }
@@ -75,6 +78,7 @@ private:
     std::size_t m_statement_count;
     TransactionState m_transaction = TransactionState::none;
     std::optional<std::size_t> m_open_begin;
+    std::optional<ByteSpan> m_open_begin_span;
     bool m_lock_timeout_set = false;
     bool m_statement_timeout_set = false;
     bool m_lock_timeout_is_local = false;

@@ -1,0 +1,2 @@
+-- One statement fails as a whole: a re-run starts from scratch.
+CREATE TABLE users (id bigint PRIMARY KEY);

@@ -1,0 +1,9 @@
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+END;
+START TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+UPDATE users SET nickname = name;
+ABORT;
+begin;
+ALTER TABLE orders ADD COLUMN note text;
+rollback;
