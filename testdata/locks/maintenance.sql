@@ -1,0 +1,37 @@
+-- TRUNCATE, CLUSTER, REFRESH MATERIALIZED VIEW, ANALYZE, CHECKPOINT.
+-- VACUUM cannot run in a transaction: see non_transactional.sql.
+
+TRUNCATE t;
+-- expect-error: cannot truncate a table referenced in a foreign key constraint
+TRUNCATE parent;
+TRUNCATE parent CASCADE;
+TRUNCATE t CASCADE;
+TRUNCATE t, parent;
+TRUNCATE t RESTART IDENTITY;
+TRUNCATE audit_log RESTART IDENTITY;
+TRUNCATE pt;
+TRUNCATE pt1;
+-- expect-error: cannot truncate only a partitioned table
+TRUNCATE ONLY pt;
+
+CLUSTER t USING t_c_idx;
+-- setup: ALTER TABLE t CLUSTER ON t_c_idx
+CLUSTER t;
+CLUSTER mv USING mv_id_uidx;
+-- expect-error: cannot run inside a transaction block
+CLUSTER;
+
+REFRESH MATERIALIZED VIEW mv;
+REFRESH MATERIALIZED VIEW CONCURRENTLY mv;
+REFRESH MATERIALIZED VIEW mv WITH NO DATA;
+-- setup: REFRESH MATERIALIZED VIEW mv WITH NO DATA
+-- expect-error: CONCURRENTLY cannot be used when the materialized view is not populated
+REFRESH MATERIALIZED VIEW CONCURRENTLY mv;
+
+ANALYZE t;
+ANALYZE t (c, j);
+ANALYZE pt;
+ANALYZE mv;
+CHECKPOINT;
+-- expect-error: cannot run inside a transaction block
+VACUUM t;
