@@ -1,0 +1,265 @@
+// The built binary, end to end: exit codes 0/1/2, bad input, output options.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "subprocess.hpp"
+
+namespace migsafe {
+namespace {
+
+namespace fs = std::filesystem;
+using pgtest::ProcessRequest;
+using pgtest::ProcessResult;
+
+const fs::path k_inputs = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "input";
+
+ProcessResult migsafe(std::vector<std::string> arguments, std::string stdin_text = {},
+                      std::vector<std::pair<std::string, std::string>> env = {}) {
+    ProcessRequest request;
+    request.argv = {MIGSAFE_BINARY};
+    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
+    request.stdin_text = std::move(stdin_text);
+    request.env = std::move(env);
+    request.drop_env_prefixes = {"NO_COLOR"};
+    request.timeout = std::chrono::minutes(2);
+    return pgtest::run_process(request);
+}
+
+std::string input(const std::string& name) { return (k_inputs / name).string(); }
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "migsafe-cli-XXXXXX").string();
+        m_path = mkdtemp(pattern.data());
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(m_path, ignored);
+    }
+    [[nodiscard]] const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+TEST(Cli, FindingsExitOneAndNameRuleLineAndColumn) {
+    const ProcessResult result = migsafe({"check", "--color", "never", input("four-dangerous-patterns.sql")});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.out.find("four-dangerous-patterns.sql:2:19: error: "), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("[changing-column-type]"), std::string::npos);
+    EXPECT_NE(result.out.find("help: "), std::string::npos);
+    EXPECT_NE(result.out.find("^^^^"), std::string::npos);
+    EXPECT_NE(result.out.find("4 errors, 0 warnings in 1 file"), std::string::npos) << result.out;
+}
+
+TEST(Cli, JsonReportsTheFourPatternsWithPgLockNames) {
+    const ProcessResult result = migsafe({"check", "--format", "json", input("four-dangerous-patterns.sql")});
+    ASSERT_EQ(result.exit_code, 1) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    const auto& file = json["files"][0];
+    std::map<std::string, int> line_of_rule;
+    for (const auto& finding : file["findings"]) {
+        line_of_rule[finding["rule"].get<std::string>()] = finding["range"]["start"]["line"].get<int>();
+    }
+    EXPECT_EQ(line_of_rule["changing-column-type"], 2);
+    EXPECT_EQ(line_of_rule["require-concurrent-index-creation"], 3);
+    EXPECT_EQ(line_of_rule["add-foreign-key-without-not-valid"], 4);
+    EXPECT_EQ(line_of_rule["concurrently-in-transaction"], 6);
+
+    const auto& statements = file["statements"];
+    EXPECT_TRUE(statements[0]["rewrite"].get<bool>());
+    EXPECT_EQ(statements[0]["locks"][0]["mode"], "AccessExclusiveLock");
+    EXPECT_EQ(statements[1]["locks"][0]["relation"], "users");
+    EXPECT_EQ(statements[1]["locks"][0]["mode"], "ShareLock");
+    ASSERT_EQ(statements[2]["locks"].size(), 2U);
+    for (const auto& lock : statements[2]["locks"]) {
+        EXPECT_EQ(lock["mode"], "ShareRowExclusiveLock") << lock;
+    }
+    EXPECT_TRUE(statements[4]["in_transaction"].get<bool>());
+    EXPECT_FALSE(statements[0]["in_transaction"].get<bool>());
+}
+
+TEST(Cli, SafeFileExitsZero) {
+    const ProcessResult result = migsafe({"check", input("safe.sql")});
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_NE(result.out.find("No problems found"), std::string::npos);
+}
+
+TEST(Cli, FailOnErrorIgnoresLowerSeverities) {
+    EXPECT_EQ(migsafe({"check", "--fail-on", "error", input("four-dangerous-patterns.sql")}).exit_code, 1);
+    EXPECT_EQ(migsafe({"check", "--fail-on", "hint", input("safe.sql")}).exit_code, 0);
+}
+
+struct BadInput {
+    std::string file;
+    std::string location;  // "file:line:col" suffix expected in the message
+    std::string message;
+};
+
+class CliBadInput : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(CliBadInput, ClearMessageWithPositionAndExitTwo) {
+    const BadInput& bad = GetParam();
+    const ProcessResult result = migsafe({"check", "--color", "never", input(bad.file)});
+    EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+    EXPECT_NE(result.out.find(bad.file + ":" + bad.location + ": error: "), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find(bad.message), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find('\0'), std::string::npos) << "raw binary reached the terminal";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Inputs, CliBadInput,
+    ::testing::Values(BadInput{"empty.sql", "1:1", "file is empty"},
+                      BadInput{"only-comments.sql", "1:1", "only comments"},
+                      BadInput{"invalid-utf8.sql", "2:8", "invalid UTF-8"},
+                      BadInput{"binary.sql", "2:1", "binary file"},
+                      BadInput{"unterminated-string.sql", "2:23", "unterminated quoted string"},
+                      BadInput{"unterminated-dollar-quote.sql", "2:36", "unterminated dollar-quoted string"},
+                      BadInput{"syntax-error.sql", "2:25", "syntax error at end of input"}),
+    [](const auto& info) {
+        std::string name = info.param.file.substr(0, info.param.file.find('.'));
+        std::replace(name.begin(), name.end(), '-', '_');
+        return name;
+    });
+
+TEST(Cli, SyntaxErrorDoesNotHideLaterStatements) {
+    const ProcessResult result = migsafe({"check", "--format", "json", input("syntax-error.sql")});
+    EXPECT_EQ(result.exit_code, 2);
+    const auto json = nlohmann::json::parse(result.out);
+    ASSERT_EQ(json["files"][0]["errors"].size(), 1U);
+    ASSERT_EQ(json["files"][0]["findings"].size(), 1U);
+    EXPECT_EQ(json["files"][0]["findings"][0]["rule"], "require-concurrent-index-creation");
+}
+
+TEST(Cli, AllowParseErrorsTurnsThemIntoFindings) {
+    const ProcessResult result = migsafe({"check", "--allow-parse-errors", "--color", "never", input("syntax-error.sql")});
+    EXPECT_EQ(result.exit_code, 1) << result.out;
+    EXPECT_NE(result.out.find("syntax-error.sql:2:25: error: Statement does not parse"), std::string::npos) << result.out;
+}
+
+TEST(Cli, MissingPathAndEmptyDirectoryExitTwo) {
+    const ProcessResult missing = migsafe({"check", "/nonexistent/V1__x.sql"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("/nonexistent/V1__x.sql: no such file or directory"), std::string::npos) << missing.err;
+    TempDir empty;
+    const ProcessResult no_sql = migsafe({"check", empty.path().string()});
+    EXPECT_EQ(no_sql.exit_code, 2);
+    EXPECT_NE(no_sql.err.find("contains no .sql files"), std::string::npos) << no_sql.err;
+}
+
+TEST(Cli, DirectoryIsCheckedInMigrationOrder) {
+    TempDir dir;
+    std::ofstream{dir.path() / "V10__later.sql"} << "CREATE INDEX b ON t (b);\n";
+    std::ofstream{dir.path() / "V2__earlier.sql"} << "CREATE INDEX a ON t (a);\n";
+    std::ofstream{dir.path() / "notes.txt"} << "not sql\n";
+    const ProcessResult result = migsafe({"check", "--format", "json", dir.path().string()});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    ASSERT_EQ(json["files"].size(), 2U);
+    EXPECT_NE(json["files"][0]["path"].get<std::string>().find("V2__earlier.sql"), std::string::npos);
+    EXPECT_NE(json["files"][1]["path"].get<std::string>().find("V10__later.sql"), std::string::npos);
+}
+
+TEST(Cli, EmptyFileInsideADirectoryIsNotAnError) {
+    TempDir dir;
+    std::ofstream{dir.path() / "1_noop.up.sql"} << "";
+    std::ofstream{dir.path() / "2_index.up.sql"} << "CREATE INDEX CONCURRENTLY a ON t (a);\n";
+    EXPECT_EQ(migsafe({"check", dir.path().string()}).exit_code, 0);
+}
+
+TEST(Cli, StandardInputUsesStdinFilename) {
+    const ProcessResult result = migsafe({"check", "--color", "never", "--stdin-filename", "db/V3__idx.sql", "-"},
+                                         "CREATE INDEX i ON t (c);\n");
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.out.find("db/V3__idx.sql:1:1: error: "), std::string::npos) << result.out;
+}
+
+TEST(Cli, ColorOnlyWhenAskedAndNeverWithNoColor) {
+    const std::string file = input("four-dangerous-patterns.sql");
+    EXPECT_NE(migsafe({"check", "--color", "always", file}).out.find("\x1b["), std::string::npos);
+    EXPECT_EQ(migsafe({"check", "--color", "never", file}).out.find("\x1b["), std::string::npos);
+    // Not a TTY: auto means no colour.
+    EXPECT_EQ(migsafe({"check", file}).out.find("\x1b["), std::string::npos);
+    EXPECT_EQ(migsafe({"check", file}, {}, {{"NO_COLOR", "1"}}).out.find("\x1b["), std::string::npos);
+}
+
+TEST(Cli, PsqlMetaCommandsAreNotedNotErrors) {
+    const ProcessResult result = migsafe({"check", "--color", "never", input("psql-meta-commands.sql")});
+    EXPECT_EQ(result.exit_code, 0) << result.out;
+    EXPECT_NE(result.out.find("note: psql meta-command \\set skipped"), std::string::npos) << result.out;
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+    EXPECT_EQ(migsafe({"check", "--no-such-flag", input("safe.sql")}).exit_code, 2);
+    EXPECT_EQ(migsafe({"check", "--pg-version", "10", input("safe.sql")}).exit_code, 2);
+    EXPECT_EQ(migsafe({"check", "--format", "yaml", input("safe.sql")}).exit_code, 2);
+    EXPECT_EQ(migsafe({}).exit_code, 2);
+    const ProcessResult unknown_rule = migsafe({"check", "--enable", "require-concurent-index-creation", input("safe.sql")});
+    EXPECT_EQ(unknown_rule.exit_code, 2);
+    EXPECT_NE(unknown_rule.err.find("did you mean 'require-concurrent-index-creation'"), std::string::npos)
+        << unknown_rule.err;
+    EXPECT_EQ(migsafe({"--version"}).exit_code, 0);
+}
+
+TEST(Cli, DisableByAliasSilencesTheRule) {
+    const ProcessResult result = migsafe({"check", "--format", "json", "--disable", "squawk:changing-column-type",
+                                          "--disable", "require-concurrent-index-creation", input("four-dangerous-patterns.sql")});
+    const auto json = nlohmann::json::parse(result.out);
+    for (const auto& finding : json["files"][0]["findings"]) {
+        EXPECT_NE(finding["rule"], "changing-column-type");
+        EXPECT_NE(finding["rule"], "require-concurrent-index-creation");
+    }
+}
+
+TEST(Cli, OutputFileReplacesStdout) {
+    TempDir dir;
+    const fs::path report = dir.path() / "report.json";
+    const ProcessResult result =
+        migsafe({"check", "--format", "json", "--output", report.string(), input("four-dangerous-patterns.sql")});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_TRUE(result.out.empty());
+    std::ifstream stream{report};
+    std::stringstream content;
+    content << stream.rdbuf();
+    EXPECT_NO_THROW(static_cast<void>(nlohmann::json::parse(content.str())));
+    for (const auto& entry : fs::directory_iterator{dir.path()}) {
+        EXPECT_EQ(entry.path().filename(), "report.json") << "temporary file left behind";
+    }
+}
+
+TEST(Cli, ExplainNamesLocksAndWhereFactsWereVerified) {
+    const ProcessResult result = migsafe({"explain", "--color", "never", input("four-dangerous-patterns.sql")});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("verified on PostgreSQL 15.18"), std::string::npos);
+    EXPECT_NE(result.out.find("users (referenced): SHARE ROW EXCLUSIVE, blocking writes"), std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("rewrites it"), std::string::npos);
+}
+
+TEST(Cli, FiftyMegabyteFileIsCheckedWithoutCrashing) {
+    TempDir dir;
+    const fs::path big = dir.path() / "V1__big.sql";
+    {
+        std::ofstream out{big};
+        const std::string padding = "-- " + std::string(1020, 'x') + "\n";
+        for (int i = 0; i < 50 * 1024; ++i) {
+            out << padding;
+            if (i % 50 == 0) {
+                out << "CREATE INDEX idx_" << i << " ON t (c" << i << ");\n";
+            }
+        }
+    }
+    ASSERT_GE(fs::file_size(big), 50U * 1024U * 1024U);
+    const ProcessResult result = migsafe({"check", "--format", "json", big.string()});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    EXPECT_EQ(json["files"][0]["findings"].size(), 1024U);
+}
+
+}  // namespace
+}  // namespace migsafe
