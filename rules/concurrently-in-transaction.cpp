@@ -9,9 +9,13 @@ namespace {
 std::string which_transaction(const MigrationState& state) {
     switch (state.transaction()) {
         case TransactionState::explicit_block: return "the transaction opened by an explicit BEGIN";
-        case TransactionState::runner_wrapper: return "the transaction the migration runner wraps around the file";
+        case TransactionState::runner_wrapper:
+            return state.unit().wrapper.empty() ? "the transaction the migration runner wraps around the file"
+                                                : state.unit().wrapper;
         case TransactionState::implicit_query:
-            return "the implicit transaction of a file sent as one multi-statement query";
+            return state.unit().wrapper.empty() || state.unit().display == "Flyway"
+                       ? "the implicit transaction of a file sent as one multi-statement query"
+                       : state.unit().wrapper;
         case TransactionState::none: break;
     }
     return "a transaction";
@@ -21,7 +25,9 @@ void check(const StatementContext& context, FindingSink& sink) {
     if (!context.effects().requires_no_transaction || !context.state().in_transaction()) {
         return;
     }
-    std::string help = "move it to a migration of its own that runs without a transaction";
+    std::string help = context.state().unit().opt_out.empty()
+                           ? "move it to a migration of its own that runs without a transaction"
+                           : context.state().unit().opt_out;
     if (context.state().transaction() == TransactionState::explicit_block) {
         help = "run it after COMMIT, outside the BEGIN ... COMMIT block, in a migration that runs without a "
                "transaction";

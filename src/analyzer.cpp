@@ -111,14 +111,23 @@ void add_parse_error(FileReport& report, const LineIndex& lines, const ParseErro
 
 }  // namespace
 
-FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly) {
+FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
+                        const Placement* placement) {
     FileReport report;
     report.path = file.path;
     report.display_path = file.display_path;
     const LineIndex lines{file.text};
-    const FilePlan plan = plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction});
+    const FilePlan plan =
+        plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction}, placement);
     report.framework = plan.framework;
     report.framework_reason = plan.reason;
+    if (!plan.problem.empty()) {
+        report.errors.push_back(FileError{"framework", plan.problem, ByteSpan{}, Range{}, ""});
+    }
+    if (!plan.skipped.empty()) {
+        report.notes.push_back(FileNote{Range{}, plan.skipped});
+        return report;
+    }
     if (!check_input(file, lines, named_explicitly, report)) {
         return report;
     }
@@ -127,16 +136,18 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
     std::size_t next_index = 0;
     std::vector<ByteSpan> statement_spans;  // by statement index, for suppressions
     std::vector<ByteSpan> section_spans;
-    for (const FileSection& section : plan.up) {
+    for (const FileSection& section : sections_to_lint(plan, options.config.check_down)) {
         section_spans.push_back(section.span);
-        ParsedSql parsed = parse_sql(file.text, section.span);
+        ParsedSection parsed_section = parse_section(file, section, model);
+        ParsedSql& parsed = parsed_section.parsed;
         for (const SourceNote& note : parsed.notes) {
             report.notes.push_back(FileNote{lines.range_of(note.span), note.message});
         }
         for (const ParseError& error : parsed.errors) {
             add_parse_error(report, lines, error, options.config.allow_parse_errors, std::nullopt);
         }
-        MigrationState state{section.transaction, parsed.statements.size()};
+        MigrationState state{parsed_section.transaction, parsed.statements.size()};
+        state.set_unit(unit_info(plan, section));
         if (options.config.assume_lock_timeout) {
             state.assume_lock_timeout();
         }
@@ -213,7 +224,7 @@ Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOpti
             report.files[index] = std::move(failed);
             return;
         }
-        report.files[index] = analyze_file(*source, options, collected.named_explicitly);
+        report.files[index] = analyze_file(*source, options, collected.named_explicitly, &collected.placement);
     };
     jobs = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
     if (jobs <= 1) {

@@ -99,11 +99,15 @@ bool natural_less(std::string_view a, std::string_view b) {
     return a < b;  // equal by value ("01" vs "1"): any stable order
 }
 
-Result<std::vector<CollectedFile>> collect_migration_files(const std::vector<std::string>& paths) {
+Result<std::vector<CollectedFile>> collect_migration_files(const std::vector<std::string>& paths,
+                                                          const CollectOptions& options) {
     std::vector<CollectedFile> result;
-    for (const std::string& path : paths) {
+    std::vector<std::size_t> group_of;  // which command-line path each file came from
+    for (std::size_t g = 0; g < paths.size(); ++g) {
+        const std::string& path = paths[g];
         if (path == "-") {
-            result.push_back(CollectedFile{path, true});
+            result.push_back(CollectedFile{path, true, {}});
+            group_of.push_back(g);
             continue;
         }
         std::error_code error;
@@ -122,17 +126,55 @@ Result<std::vector<CollectedFile>> collect_migration_files(const std::vector<std
             if (files.empty()) {
                 return make_error(ErrorKind::io, "directory contains no .sql files", path);
             }
-            std::sort(files.begin(), files.end(), [&](const std::string& x, const std::string& y) {
-                return natural_less(x, y);
-            });
             for (std::string& file : files) {
-                result.push_back(CollectedFile{std::move(file), false});
+                result.push_back(CollectedFile{std::move(file), false, {}});
+                group_of.push_back(g);
             }
         } else {
-            result.push_back(CollectedFile{path, true});
+            result.push_back(CollectedFile{path, true, {}});
+            group_of.push_back(g);
         }
     }
-    return result;
+    std::vector<std::string> all_paths;
+    all_paths.reserve(result.size());
+    for (const CollectedFile& file : result) {
+        all_paths.push_back(file.path);
+    }
+    std::vector<Placement> placements = place_files(all_paths, options.framework);
+    for (std::size_t i = 0; i < result.size(); ++i) {
+        result[i].placement = std::move(placements[i]);
+    }
+    // Within each directory given, the tool's order; directories themselves by name.
+    std::vector<std::size_t> order(result.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (group_of[a] != group_of[b]) {
+            return group_of[a] < group_of[b];
+        }
+        const Placement& x = result[a].placement;
+        const Placement& y = result[b].placement;
+        if (x.root != y.root) {
+            return natural_less(x.root, y.root);
+        }
+        if (x.order_key != y.order_key) {
+            return natural_less(x.order_key, y.order_key);
+        }
+        return natural_less(result[a].path, result[b].path);
+    });
+    std::vector<CollectedFile> ordered;
+    ordered.reserve(result.size());
+    for (std::size_t i : order) {
+        CollectedFile& file = result[i];
+        // Down migrations found in a directory are linted only with --check-down.
+        if (!file.named_explicitly && !options.include_down &&
+            file.placement.direction == MigrationDirection::down) {
+            continue;
+        }
+        ordered.push_back(std::move(file));
+    }
+    return ordered;
 }
 
 Result<SourceFile> read_source_file(const std::string& path) {
@@ -156,14 +198,370 @@ Result<SourceFile> read_source_file(const std::string& path) {
     return file;
 }
 
-FilePlan plan_file(const SourceFile& file, const PlanOptions& options) {
+namespace {
+
+struct Line {
+    std::size_t begin = 0;
+    std::size_t end = 0;   // before the newline (and a '\r')
+    std::size_t next = 0;  // after the newline
+    std::string lowered;
+};
+
+std::vector<Line> lines_of(std::string_view text) {
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::size_t trimmed = end;
+        if (trimmed > start && text[trimmed - 1] == '\r') {
+            --trimmed;
+        }
+        std::string lowered{text.substr(start, trimmed - start)};
+        std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        lines.push_back(Line{start, trimmed, next, std::move(lowered)});
+        start = next;
+    }
+    return lines;
+}
+
+// "-- migrate:up transaction:false" -> "migrate:up transaction:false"; empty when not a "--" line.
+std::string directive(const Line& line) {
+    if (line.lowered.rfind("--", 0) != 0) {
+        return {};
+    }
+    const std::size_t start = line.lowered.find_first_not_of(" \t", 2);
+    return start == std::string::npos ? std::string{} : line.lowered.substr(start);
+}
+
+bool starts_with_lowered(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(prefix[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool has_sql(std::string_view text, ByteSpan span) { return skip_trivia(text, span.begin, span.end) < span.end; }
+
+void add_section(std::vector<FileSection>& sections, ByteSpan span, TransactionMode mode, MigrationDirection direction,
+                 std::string label) {
+    FileSection section;
+    section.span = span;
+    section.transaction = mode;
+    section.direction = direction;
+    section.label = std::move(label);
+    sections.push_back(std::move(section));
+}
+
+void plan_dbmate(const SourceFile& file, FilePlan& plan) {
+    const std::vector<Line> lines = lines_of(file.text);
+    std::optional<std::size_t> up;
+    std::optional<std::size_t> down;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string text = directive(lines[i]);
+        if (text.rfind("migrate:up", 0) == 0 && !up) {
+            up = i;
+        } else if (text.rfind("migrate:down", 0) == 0 && !down) {
+            down = i;
+        }
+    }
+    if (!up) {
+        plan.problem = "dbmate needs a '-- migrate:up' marker line and refuses this file";
+        return;
+    }
+    auto mode_of = [&](std::size_t line) {
+        return directive(lines[line]).find("transaction:false") != std::string::npos ? TransactionMode::single_query
+                                                                                      : TransactionMode::per_file;
+    };
+    const std::size_t up_end = down && *down > *up ? lines[*down].begin : file.text.size();
+    add_section(plan.up, ByteSpan{lines[*up].next, up_end}, mode_of(*up), MigrationDirection::up, "up section");
+    plan.up.back().has_down = down.has_value() && has_sql(file.text, ByteSpan{lines[*down].next, file.text.size()});
+    if (down) {
+        const std::size_t down_end = *up > *down ? lines[*up].begin : file.text.size();
+        add_section(plan.down, ByteSpan{lines[*down].next, down_end}, mode_of(*down), MigrationDirection::down,
+                    "down section");
+    }
+    if (mode_of(*up) == TransactionMode::single_query) {
+        plan.reason += "; transaction:false on the up marker";
+    }
+}
+
+// goose: each statement runs on its own, inside the migration's transaction unless
+// NO TRANSACTION; StatementBegin/End hold one statement that may contain semicolons.
+void plan_goose(const SourceFile& file, FilePlan& plan) {
+    const std::vector<Line> lines = lines_of(file.text);
+    bool no_transaction = false;
+    std::optional<std::size_t> up;
+    std::optional<std::size_t> down;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& text = lines[i].lowered;
+        if (text.rfind("-- +goose ", 0) != 0) {
+            continue;
+        }
+        const std::string command = text.substr(10);
+        if (command.rfind("up", 0) == 0 && !up) {
+            up = i;
+        } else if (command.rfind("down", 0) == 0 && !down) {
+            down = i;
+        } else if (command.rfind("no transaction", 0) == 0) {
+            no_transaction = true;
+        }
+    }
+    if (!up) {
+        plan.problem = "goose needs a '-- +goose Up' annotation and refuses this file";
+        return;
+    }
+    const TransactionMode mode = no_transaction ? TransactionMode::none : TransactionMode::per_file;
+    if (no_transaction) {
+        plan.reason += "; -- +goose NO TRANSACTION";
+    }
+    auto section_of = [&](std::size_t first, std::size_t last_line, MigrationDirection direction) {
+        FileSection section;
+        section.span = ByteSpan{lines[first].next, last_line < lines.size() ? lines[last_line].begin
+                                                                             : file.text.size()};
+        section.transaction = mode;
+        section.direction = direction;
+        section.label = direction == MigrationDirection::up ? "up section" : "down section";
+        std::size_t piece_start = section.span.begin;
+        for (std::size_t i = first + 1; i < lines.size() && i < last_line; ++i) {
+            const std::string& text = lines[i].lowered;
+            if (text.rfind("-- +goose statementbegin", 0) == 0 || text.rfind("-- +goose statementend", 0) == 0) {
+                if (has_sql(file.text, ByteSpan{piece_start, lines[i].begin})) {
+                    section.pieces.push_back(ByteSpan{piece_start, lines[i].begin});
+                }
+                piece_start = lines[i].next;
+            }
+        }
+        if (!section.pieces.empty() && has_sql(file.text, ByteSpan{piece_start, section.span.end})) {
+            section.pieces.push_back(ByteSpan{piece_start, section.span.end});
+        }
+        return section;
+    };
+    const std::size_t up_last = down && *down > *up ? *down : lines.size();
+    plan.up.push_back(section_of(*up, up_last, MigrationDirection::up));
+    if (down) {
+        plan.down.push_back(section_of(*down, *up > *down ? *up : lines.size(), MigrationDirection::down));
+        plan.up.back().has_down = has_sql(file.text, plan.down.back().span);
+    } else {
+        plan.up.back().has_down = false;
+    }
+}
+
+// Liquibase formatted SQL: each changeset is a unit; its --rollback lines are its down.
+void plan_liquibase(const SourceFile& file, FilePlan& plan) {
+    const std::vector<Line> lines = lines_of(file.text);
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (directive(lines[i]).rfind("changeset ", 0) == 0) {
+            starts.push_back(i);
+        }
+    }
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t first = starts[k];
+        const std::size_t last = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+        const std::string header = directive(lines[first]);
+        const bool no_transaction = header.find("runintransaction:false") != std::string::npos;
+        const bool unsplit = header.find("splitstatements:false") != std::string::npos;
+        // Unsplit, the changeset goes to the driver as one string: one implicit transaction.
+        const TransactionMode mode = !no_transaction ? TransactionMode::per_file
+                                     : unsplit       ? TransactionMode::single_query
+                                                     : TransactionMode::none;
+        const std::size_t end = last < lines.size() ? lines[last].begin : file.text.size();
+        const std::string id = std::string{file.text.substr(lines[first].begin, lines[first].end - lines[first].begin)};
+        const std::size_t name_start = id.find("changeset");
+        std::string label = id.substr(name_start);
+        label = label.substr(0, label.find(' ', 10));
+        add_section(plan.up, ByteSpan{lines[first].next, end}, mode, MigrationDirection::up, label);
+        auto masked = std::make_shared<std::string>(file.text.size(), ' ');
+        bool rollback = false;
+        for (std::size_t i = first + 1; i < last; ++i) {
+            const std::string text = directive(lines[i]);
+            if (text.rfind("rollback", 0) != 0 || text == "rollback not required" || text == "rollback empty") {
+                continue;
+            }
+            const std::size_t word = lines[i].begin + lines[i].lowered.find("rollback") + 8;
+            const std::size_t content = std::min(file.text.find_first_not_of(" \t", word), lines[i].end);
+            if (content < lines[i].end) {
+                std::copy(file.text.begin() + static_cast<std::ptrdiff_t>(content),
+                          file.text.begin() + static_cast<std::ptrdiff_t>(lines[i].end),
+                          masked->begin() + static_cast<std::ptrdiff_t>(content));
+                rollback = true;
+            }
+        }
+        for (std::size_t i = 0; i < file.text.size(); ++i) {
+            if (file.text[i] == '\n') {
+                (*masked)[i] = '\n';
+            }
+        }
+        plan.up.back().has_down = rollback;
+        if (rollback) {
+            add_section(plan.down, ByteSpan{lines[first].next, end}, mode, MigrationDirection::down,
+                        label + " rollback");
+            plan.down.back().text = std::move(masked);
+        }
+    }
+    if (starts.empty()) {
+        plan.problem = "Liquibase formatted SQL needs '--changeset author:id' lines; this file has none";
+    }
+}
+
+// Drizzle runs the chunks between '--> statement-breakpoint' lines one by one.
+std::vector<ByteSpan> drizzle_pieces(std::string_view text) {
+    std::vector<ByteSpan> pieces;
+    std::size_t start = 0;
+    for (const Line& line : lines_of(text)) {
+        if (line.lowered.rfind("--> statement-breakpoint", 0) == 0) {
+            pieces.push_back(ByteSpan{start, line.begin});
+            start = line.next;
+        }
+    }
+    if (!pieces.empty()) {
+        pieces.push_back(ByteSpan{start, text.size()});
+    }
+    return pieces;
+}
+
+TransactionMode atlas_mode(std::string_view text, std::string& reason) {
+    for (const Line& line : lines_of(text)) {
+        const std::string command = directive(line);
+        if (command.rfind("atlas:txmode", 0) == 0) {
+            reason += "; -- " + command;
+            return command.find("none") != std::string::npos ? TransactionMode::none : TransactionMode::per_file;
+        }
+        if (!line.lowered.empty() && line.lowered.rfind("--", 0) != 0) {
+            break;  // directives sit in the header
+        }
+    }
+    return TransactionMode::per_file;
+}
+
+}  // namespace
+
+FilePlan plan_file(const SourceFile& file, const PlanOptions& options, const Placement* placement) {
+    Placement single;
+    if (placement == nullptr) {
+        const std::string path = file.path == "-" ? std::string{"-"} : file.path;
+        single = place_files({path}, options.framework).front();
+        placement = &single;
+    }
     FilePlan plan;
-    plan.framework = options.framework.empty() ? "plain" : options.framework;
-    plan.reason = options.framework.empty() ? "no framework layout or marker found: run as psql -f would"
-                                            : "set by --framework";
-    const TransactionMode mode = options.assume_in_transaction ? TransactionMode::per_file : TransactionMode::none;
-    plan.up.push_back(FileSection{ByteSpan{0, file.text.size()}, mode});
+    plan.framework = placement->framework;
+    plan.reason = placement->reason;
+    plan.problem = placement->problem;
+    plan.skipped = placement->skipped;
+    if (plan.framework == "plain" && options.framework.empty()) {
+        // Standard input and lone files: their own markers still say which tool runs them.
+        const ContentMarker marker = framework_from_content(file.text);
+        if (!marker.framework.empty()) {
+            plan.framework = marker.framework;
+            plan.reason = marker.reason;
+        }
+    }
+    const FrameworkInfo* info = find_framework(plan.framework);
+    if (info == nullptr) {
+        plan.problem = "unknown framework '" + plan.framework + "' (known: " + framework_names() + ")";
+        info = find_framework("plain");
+        plan.framework = "plain";
+    }
+    if (!placement->mode_reason.empty()) {
+        plan.reason += "; " + placement->mode_reason;
+    }
+    const ByteSpan whole{0, file.text.size()};
+    const MigrationDirection direction = placement->direction;
+    auto whole_file = [&](TransactionMode mode) {
+        add_section(direction == MigrationDirection::up ? plan.up : plan.down, whole, placement->mode.value_or(mode),
+                    direction, direction == MigrationDirection::up ? "file" : "down file");
+        if (direction == MigrationDirection::up && info->has_downs) {
+            plan.up.back().has_down = placement->down_file_exists.value_or(false);
+        }
+    };
+    const std::string& name = plan.framework;
+    if (name == "dbmate") {
+        plan_dbmate(file, plan);
+    } else if (name == "goose") {
+        plan_goose(file, plan);
+    } else if (name == "liquibase") {
+        plan_liquibase(file, plan);
+    } else if (name == "atlas") {
+        whole_file(atlas_mode(file.text, plan.reason));
+    } else if (name == "morph") {
+        const bool nontransactional = starts_with_lowered(file.text, "-- morph:nontransactional");
+        if (nontransactional) {
+            plan.reason += "; first line -- morph:nontransactional: no transaction, the file sent as one query";
+        }
+        whole_file(nontransactional ? TransactionMode::single_query : TransactionMode::per_file);
+    } else if (name == "drizzle") {
+        whole_file(TransactionMode::per_file);
+        std::vector<FileSection>& sections = direction == MigrationDirection::up ? plan.up : plan.down;
+        sections.back().pieces = drizzle_pieces(file.text);
+    } else if (name == "flyway") {
+        whole_file(TransactionMode::per_file);
+        std::vector<FileSection>& sections = direction == MigrationDirection::up ? plan.up : plan.down;
+        sections.back().runs_without_transaction_when_all_need_it = !placement->mode.has_value();
+    } else if (name == "plain") {
+        whole_file(options.assume_in_transaction ? TransactionMode::per_file : TransactionMode::none);
+    } else {
+        whole_file(info->mode);
+    }
     return plan;
+}
+
+std::vector<FileSection> sections_to_lint(const FilePlan& plan, bool check_down) {
+    std::vector<FileSection> sections = plan.up;
+    if (check_down) {
+        sections.insert(sections.end(), plan.down.begin(), plan.down.end());
+    }
+    return sections;
+}
+
+ParsedSection parse_section(const SourceFile& file, const FileSection& section, const ModelContext& model) {
+    ParsedSection result;
+    const std::string_view text = section.text ? std::string_view{*section.text} : std::string_view{file.text};
+    if (section.pieces.empty()) {
+        result.parsed = parse_sql(text, section.span);
+    } else {
+        for (const ByteSpan& piece : section.pieces) {
+            ParsedSql part = parse_sql(text, piece);
+            for (Statement& statement : part.statements) {
+                result.parsed.statements.push_back(std::move(statement));
+            }
+            result.parsed.errors.insert(result.parsed.errors.end(), part.errors.begin(), part.errors.end());
+            result.parsed.notes.insert(result.parsed.notes.end(), part.notes.begin(), part.notes.end());
+        }
+    }
+    for (std::size_t i = 0; i < result.parsed.statements.size(); ++i) {
+        result.parsed.statements[i].index = i;
+    }
+    result.transaction = section.transaction;
+    if (section.runs_without_transaction_when_all_need_it && !result.parsed.statements.empty() &&
+        std::all_of(result.parsed.statements.begin(), result.parsed.statements.end(),
+                    [&](const Statement& statement) { return effects_of(statement, model).requires_no_transaction; })) {
+        result.transaction = TransactionMode::none;
+    }
+    return result;
+}
+
+UnitInfo unit_info(const FilePlan& plan, const FileSection& section) {
+    UnitInfo unit;
+    unit.framework = plan.framework;
+    if (const FrameworkInfo* info = find_framework(plan.framework)) {
+        unit.display = std::string{info->display};
+        unit.wrapper = std::string{info->wrapper};
+        unit.opt_out = std::string{info->opt_out};
+    }
+    unit.down = section.direction == MigrationDirection::down;
+    unit.has_down = section.has_down;
+    unit.begin = section.span.begin;
+    return unit;
 }
 
 }  // namespace migsafe

@@ -1,5 +1,7 @@
 #include "migsafe/parse.hpp"
 
+#include "migsafe/token_fallback.hpp"
+
 #include <cstring>
 
 #include <pg_query.h>
@@ -215,16 +217,40 @@ void add_statements(const char* parse_tree_json, std::string_view sql, std::size
     }
 }
 
+// A statement in a form newer than PostgreSQL 15 that token_fallback reads:
+// parsed in its PostgreSQL 15 form, with a note saying so.
+bool parse_newer_syntax(const std::string& sql, ByteSpan span, ParsedSql& out) {
+    const auto rewrite = rewrite_newer_syntax(sql);
+    if (!rewrite) {
+        return false;
+    }
+    PgQueryParseResult parsed = pg_query_parse(rewrite->sql.c_str());
+    const bool ok = parsed.error == nullptr;
+    if (ok) {
+        const std::size_t before = out.statements.size();
+        add_statements(rewrite->remap_locations(parsed.parse_tree).c_str(), sql, span.begin, out);
+        for (std::size_t i = before; i < out.statements.size(); ++i) {
+            out.notes.push_back(SourceNote{out.statements[i].span, "read by the token fallback: " + rewrite->form});
+        }
+    }
+    pg_query_free_parse_result(parsed);
+    return ok;
+}
+
 // `work` is the section's text with meta-commands blanked; it starts at file offset `base`.
 void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql& out) {
     const std::string sql{work.substr(span.begin - base, span.size())};
     PgQueryParseResult parsed = pg_query_parse(sql.c_str());
-    if (parsed.error != nullptr) {
+    if (parsed.error != nullptr && !parse_newer_syntax(sql, span, out)) {
         const int cursor = parsed.error->cursorpos;
         const std::size_t offset =
             span.begin + byte_offset_of_character(sql, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
-        out.errors.push_back(ParseError{span, offset, first_line_of_message(parsed.error->message)});
-    } else {
+        std::string message = first_line_of_message(parsed.error->message);
+        if (in_known_family(sql)) {
+            message += " (the statement may use syntax newer than PostgreSQL 15, the grammar migsafe reads)";
+        }
+        out.errors.push_back(ParseError{span, offset, std::move(message)});
+    } else if (parsed.error == nullptr) {
         add_statements(parsed.parse_tree, sql, span.begin, out);
     }
     pg_query_free_parse_result(parsed);

@@ -62,8 +62,9 @@ inline constexpr std::size_t k_max_file_bytes = 256U * 1024U * 1024U;
 
 // `named_explicitly`: an empty file the user named is an error; one found in a
 // directory (a deliberate no-op migration) is only noted.
+// `placement`: where collect_migration_files put the file; null: place it alone.
 [[nodiscard]] FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options,
-                                      bool named_explicitly = true);
+                                      bool named_explicitly = true, const Placement* placement = nullptr);
 
 // Analyses every file, `jobs` at a time, and returns the reports in input order.
 // "-" names standard input, read from `stdin_source`.

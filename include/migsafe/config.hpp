@@ -54,6 +54,7 @@ struct Config {
     int pg_version = k_max_pg_version;
     std::string framework;  // empty: detect
     bool assume_in_transaction = false;
+    bool check_down = false;  // also lint down (revert) migrations
     bool assume_lock_timeout = false;
     Severity fail_on = Severity::warning;
     bool allow_parse_errors = false;

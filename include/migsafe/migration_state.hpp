@@ -25,6 +25,17 @@ enum class TransactionMode {
 
 enum class TransactionState { none, explicit_block, runner_wrapper, implicit_query };
 
+// The migration unit being analysed, as its framework runs it.
+struct UnitInfo {
+    std::string framework = "plain";  // the framework's name, e.g. "dbmate"
+    std::string display;               // as messages say it, e.g. "Flyway"
+    std::string wrapper;               // the transaction the tool wraps, as a message names it
+    std::string opt_out;               // how one migration runs without that transaction
+    bool down = false;                 // a down (revert) migration
+    std::optional<bool> has_down;      // an up migration's down exists; nullopt: the tool has none
+    std::size_t begin = 0;             // file offset where the unit starts
+};
+
 struct HeldLock {
     QualifiedName relation;
     LockMode mode = LockMode::none;
@@ -67,6 +78,9 @@ public:
 
     void assume_lock_timeout() { m_lock_timeout_set = true; }
 
+    [[nodiscard]] const UnitInfo& unit() const { return m_unit; }
+    void set_unit(UnitInfo unit) { m_unit = std::move(unit); }
+
     // Advances the state past `statement`, whose effects the lock model computed.
     void apply(const Statement& statement, const StatementEffects& effects);
 
@@ -88,6 +102,7 @@ private:
     std::vector<HeldLock> m_held_locks;
     std::set<std::string> m_not_valid_in_transaction;  // "table-key/constraint"
     std::set<std::string> m_enum_values_in_transaction;
+    UnitInfo m_unit;
 };
 
 }  // namespace migsafe

@@ -59,6 +59,7 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_option("--framework", arguments.framework, "Migration framework (default: detect)");
     command.add_flag("--assume-in-transaction", arguments.assume_in_transaction,
                      "Assume the runner wraps each file in a transaction");
+    command.add_flag("--check-down", arguments.check_down, "Also lint down (revert) migrations");
     command.add_flag("--assume-lock-timeout", arguments.assume_lock_timeout,
                      "Assume the runner sets lock_timeout before each migration");
     command.add_option("--fail-on", arguments.fail_on, "Lowest severity that fails the run")
@@ -83,6 +84,11 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
     config.pg_version = arguments.pg_version == 0 ? k_max_pg_version : arguments.pg_version;
     config.framework = arguments.framework;
     config.assume_in_transaction = arguments.assume_in_transaction;
+    config.check_down = arguments.check_down;
+    if (!config.framework.empty() && find_framework(config.framework) == nullptr) {
+        return make_error(ErrorKind::usage,
+                          "unknown framework '" + config.framework + "'; known frameworks: " + framework_names());
+    }
     config.assume_lock_timeout = arguments.assume_lock_timeout;
     config.fail_on = parse_severity(arguments.fail_on).value_or(Severity::warning);
     config.allow_parse_errors = arguments.allow_parse_errors;
@@ -110,7 +116,7 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     const Config& config = options.config;
     const OutputFormat format = parse_output_format(arguments.format).value_or(OutputFormat::text);
 
-    auto files = collect_migration_files(arguments.paths);
+    auto files = collect_migration_files(arguments.paths, CollectOptions{config.framework, config.check_down});
     if (!files) {
         std::cerr << "migsafe: " << files.error().describe() << '\n';
         return k_exit_error;

@@ -20,6 +20,7 @@ struct AnalysisArguments {
     int pg_version = 0;  // 0: the newest the lock model knows
     std::string framework;
     bool assume_in_transaction = false;
+    bool check_down = false;
     bool assume_lock_timeout = false;
     std::string fail_on = "warning";
     std::string color = "auto";
