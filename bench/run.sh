@@ -316,11 +316,12 @@ stats() {
     awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan nan nan"; exit }
          m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m, a[1], a[NR] }'
 }
-# ratios input A B -> "median min max" of wall(A)/wall(B), paired by round
+# ratios input A B [column] -> "median min max" of A/B per round, paired by
+# round number; column 4 (wall, default) or 5 (CPU)
 ratios() {
-  awk -F'\t' -v i="$1" -v a="$2" -v b="$3" '
-    $1 == i && $2 == a { A[$3] = $4 } $1 == i && $2 == b { B[$3] = $4 }
-    END { for (r in A) if ((r in B) && B[r] > 0) print A[r] / B[r] }' "$RESULTS" | sort -g |
+  awk -F'\t' -v i="$1" -v a="$2" -v b="$3" -v c="${4:-4}" '
+    $1 == i && $2 == a { A[$3] = $c } $1 == i && $2 == b { B[$3] = $c }
+    END { for (r in A) if ((r in B) && A[r] > 0 && B[r] > 0) print A[r] / B[r] }' "$RESULTS" | sort -g |
     awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan nan nan"; exit }
          m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; print m, a[1], a[NR] }'
 }
@@ -389,7 +390,7 @@ report() {
   echo
   echo "## Results"
   echo
-  echo "Wall time in seconds: median and min–max over the runs; MB/s = input bytes / median wall time; CPU = user + system seconds (median); peak RSS = \`Maximum resident set size\` (median, max)."
+  echo "Wall time in seconds: median and min–max over the runs; MB/s = input bytes / median wall time; CPU = user + system seconds (median, 0.01 s resolution); peak RSS = \`Maximum resident set size\` (median, max). Ratios pair the runs of the same round. The CPU ratio is less disturbed by other load than the wall ratio, but squawk and pgfence use more than one thread, so their CPU time exceeds their wall time."
   for input in "${INPUTS[@]}"; do
     echo
     echo "### $input"
@@ -426,12 +427,14 @@ report() {
     for tool in squawk pgfence; do [[ " ${here[*]} " == *" $tool "* ]] && peers+=("$tool/floor"); done
     if (( ${#peers[@]} > 0 )); then
       echo
-      echo "| wall-time ratio, per round | median | min–max |"
-      echo "|---|---:|---:|"
-      local p
+      echo "| ratio, per round | wall median | wall min–max | CPU median |"
+      echo "|---|---:|---:|---:|"
+      local p cpu
       for p in "${peers[@]}"; do
         read -r qm ql qh < <(ratios "$input" "${p%/*}" "${p#*/}")
-        printf '| %s / %s | %.2f | %.2f–%.2f |\n' "$(label "${p%/*}")" "$(label "${p#*/}")" "$qm" "$ql" "$qh"
+        read -r cpu _ _ < <(ratios "$input" "${p%/*}" "${p#*/}" 5)
+        [[ $cpu == nan ]] || cpu=$(awk -v x="$cpu" 'BEGIN { printf "%.2f", x }')
+        printf '| %s / %s | %.2f | %.2f–%.2f | %s |\n' "$(label "${p%/*}")" "$(label "${p#*/}")" "$qm" "$ql" "$qh" "${cpu/nan/n\/a (CPU below 0.01 s)}"
       done
     fi
   done
