@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis_command.hpp"
+#include "rules_command.hpp"
 
 int main(int argc, char** argv) {
     try {
@@ -21,6 +22,11 @@ int main(int argc, char** argv) {
             app.add_subcommand("explain", "Show each statement's locks, what they block, rewrites and scans");
         migsafe::cli::add_analysis_options(*explain, explain_arguments);
 
+        migsafe::cli::RulesArguments rules_arguments;
+        CLI::App* rules = migsafe::cli::add_rules_command(app, rules_arguments);
+        migsafe::cli::RulesArguments rule_arguments;
+        CLI::App* rule = migsafe::cli::add_rule_command(app, rule_arguments);
+
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& error) {
@@ -29,6 +35,12 @@ int main(int argc, char** argv) {
         }
         if (check->parsed()) {
             return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::check, check_arguments);
+        }
+        if (rules->parsed()) {
+            return migsafe::cli::run_rules(rules_arguments);
+        }
+        if (rule->parsed()) {
+            return migsafe::cli::run_rule(rule_arguments);
         }
         return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::explain, explain_arguments);
     } catch (const std::exception& error) {
