@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "migsafe/framework.hpp"
 #include "migsafe/rule_registry.hpp"
 
 namespace migsafe {
@@ -217,8 +218,8 @@ private:
             return assign(file.pg_version, pg_version(value));
         }
         if (key == "framework") {
-            if (!value.is_string() || value.get<std::string>().empty()) {
-                return fail("framework must be a framework name such as \"flyway\" or \"dbmate\"");
+            if (!value.is_string() || find_framework(value.get<std::string>()) == nullptr) {
+                return fail("framework must be one of: " + framework_names());
             }
             file.framework = value.get<std::string>();
             return {};

@@ -77,7 +77,8 @@ TEST(Config, ErrorsNameTheKeyAndTheValidChoices) {
     EXPECT_NE(error_of(R"({"assume_in_transaction": "yes"})").find("assume_in_transaction must be true or false"),
               std::string::npos);
     EXPECT_NE(error_of(R"({"exclude": "legacy"})").find("exclude must be a list"), std::string::npos);
-    EXPECT_NE(error_of(R"({"framework": 3})").find("framework must be"), std::string::npos);
+    EXPECT_NE(error_of(R"({"framework": 3})").find("framework must be one of: plain, "), std::string::npos);
+    EXPECT_NE(error_of(R"({"framework": "rails"})").find("framework must be one of"), std::string::npos);
     EXPECT_NE(error_of(R"([1, 2])").find("JSON object"), std::string::npos);
 }
 

@@ -2,10 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -44,6 +48,100 @@ int exit_code(const Report& report, Severity fail_on) {
     return failing ? k_exit_findings : 0;
 }
 
+// The config file each file runs with: --config for all, else the .migsafe.json
+// nearest the file's directory (found once per directory, read once per file).
+class ConfigLookup {
+public:
+    explicit ConfigLookup(std::string forced) : m_forced(std::move(forced)) {}
+
+    // Null when no config file applies. `path` is a file; "" stands for the current directory.
+    Result<const ConfigFile*> for_file(const std::string& path) {
+        std::string config_path = m_forced;
+        if (config_path.empty()) {
+            const std::string directory = std::filesystem::path{path}.parent_path().string();
+            auto cached = m_by_directory.find(directory);
+            if (cached == m_by_directory.end()) {
+                cached = m_by_directory.emplace(directory, find_config(directory.empty() ? "." : directory).value_or(""))
+                             .first;
+            }
+            config_path = cached->second;
+        }
+        if (config_path.empty()) {
+            return nullptr;
+        }
+        auto loaded = m_loaded.find(config_path);
+        if (loaded == m_loaded.end()) {
+            auto file = load_config(config_path);
+            if (!file) {
+                return tl::unexpected(file.error());
+            }
+            loaded = m_loaded.emplace(config_path, std::move(*file)).first;
+        }
+        return &loaded->second;
+    }
+
+private:
+    std::string m_forced;
+    std::map<std::string, std::string> m_by_directory;
+    std::map<std::string, ConfigFile> m_loaded;
+};
+
+struct ConfiguredReport {
+    Report report;
+    int exit_code = 0;
+};
+
+// Analyses each file with its own config's settings (files a config excludes are
+// left out) and keeps the input order; the exit code honours each config's fail_on.
+Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArguments& arguments,
+                                            const AnalysisOptions& base, const std::vector<CollectedFile>& files,
+                                            ConfigLookup& configs, unsigned jobs, const SourceFile& stdin_source) {
+    struct Group {
+        AnalysisOptions options;
+        std::vector<CollectedFile> files;
+        std::vector<std::size_t> slots;
+    };
+    std::map<const ConfigFile*, Group> groups;
+    std::vector<std::optional<FileReport>> slots(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const bool from_stdin = files[i].path == "-";
+        const std::string path = from_stdin ? (arguments.stdin_filename == "-" ? "" : arguments.stdin_filename)
+                                            : files[i].path;
+        auto config = configs.for_file(path);
+        if (!config) {
+            return tl::unexpected(config.error());
+        }
+        if (*config != nullptr && !path.empty() && (*config)->excludes(path)) {
+            continue;
+        }
+        auto group = groups.find(*config);
+        if (group == groups.end()) {
+            auto options = analysis_options(kind, arguments, *config);
+            if (!options) {
+                return tl::unexpected(options.error());
+            }
+            group = groups.emplace(*config, Group{std::move(*options), {}, {}}).first;
+        }
+        group->second.files.push_back(files[i]);
+        group->second.slots.push_back(i);
+    }
+    ConfiguredReport result;
+    result.report.pg_version = base.config.pg_version;
+    for (auto& [config, group] : groups) {
+        Report part = analyze_files(group.files, group.options, jobs, &stdin_source);
+        result.exit_code = std::max(result.exit_code, exit_code(part, group.options.config.fail_on));
+        for (std::size_t k = 0; k < part.files.size(); ++k) {
+            slots[group.slots[k]] = std::move(part.files[k]);
+        }
+    }
+    for (std::optional<FileReport>& slot : slots) {
+        if (slot) {
+            result.report.files.push_back(std::move(*slot));
+        }
+    }
+    return result;
+}
+
 }  // namespace
 
 void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
@@ -62,9 +160,10 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_flag("--check-down", arguments.check_down, "Also lint down (revert) migrations");
     command.add_flag("--assume-lock-timeout", arguments.assume_lock_timeout,
                      "Assume the runner sets lock_timeout before each migration");
-    command.add_option("--fail-on", arguments.fail_on, "Lowest severity that fails the run")
-        ->check(CLI::IsMember({"error", "warning", "hint"}))
-        ->capture_default_str();
+    command.add_option("--fail-on", arguments.fail_on, "Lowest severity that fails the run (default: warning)")
+        ->check(CLI::IsMember({"error", "warning", "hint"}));
+    command.add_option("--config", arguments.config,
+                       "Config file for every file (default: the .migsafe.json nearest each file)");
     command.add_option("--color", arguments.color, "Colour output (auto honours NO_COLOR and TTY detection)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -79,23 +178,39 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
 }
 
 Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments) {
+    if (arguments.config.empty()) {
+        return analysis_options(kind, arguments, nullptr);
+    }
+    auto file = load_config(arguments.config);
+    if (!file) {
+        return tl::unexpected(file.error());
+    }
+    return analysis_options(kind, arguments, &*file);
+}
+
+Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments,
+                                         const ConfigFile* file) {
     AnalysisOptions options;
     Config& config = options.config;
-    config.pg_version = arguments.pg_version == 0 ? k_max_pg_version : arguments.pg_version;
-    config.framework = arguments.framework;
-    config.assume_in_transaction = arguments.assume_in_transaction;
+    if (file != nullptr) {
+        apply_config_file(*file, config);
+    }
+    // Flags override the file; a flag left out keeps the file's value.
+    config.pg_version = arguments.pg_version == 0 ? config.pg_version : arguments.pg_version;
+    config.framework = arguments.framework.empty() ? config.framework : arguments.framework;
+    config.assume_in_transaction = config.assume_in_transaction || arguments.assume_in_transaction;
     config.check_down = arguments.check_down;
     if (!config.framework.empty() && find_framework(config.framework) == nullptr) {
         return make_error(ErrorKind::usage,
                           "unknown framework '" + config.framework + "'; known frameworks: " + framework_names());
     }
-    config.assume_lock_timeout = arguments.assume_lock_timeout;
-    config.fail_on = parse_severity(arguments.fail_on).value_or(Severity::warning);
+    config.assume_lock_timeout = config.assume_lock_timeout || arguments.assume_lock_timeout;
+    config.fail_on = parse_severity(arguments.fail_on).value_or(config.fail_on);
     config.allow_parse_errors = arguments.allow_parse_errors;
     config.enable_all = arguments.enable_all;
     config.enable = arguments.enable;
     config.disable = arguments.disable;
-    config.require_suppression_reason = arguments.require_suppression_reason;
+    config.require_suppression_reason = config.require_suppression_reason || arguments.require_suppression_reason;
     auto rules = resolve_rules(config);
     if (!rules) {
         return tl::unexpected(rules.error());
@@ -116,7 +231,22 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     const Config& config = options.config;
     const OutputFormat format = parse_output_format(arguments.format).value_or(OutputFormat::text);
 
-    auto files = collect_migration_files(arguments.paths, CollectOptions{config.framework, config.check_down});
+    // Files are placed before their own configs are known: the framework comes from
+    // the flags, --config, or the config nearest the first path.
+    ConfigLookup configs{arguments.config};
+    std::string framework = config.framework;
+    if (framework.empty() && arguments.config.empty() && !arguments.paths.empty() && arguments.paths.front() != "-") {
+        const std::string first = arguments.paths.front();
+        auto nearest = configs.for_file(std::filesystem::is_directory(first) ? first + "/." : first);
+        if (!nearest) {
+            std::cerr << "migsafe: " << nearest.error().describe() << '\n';
+            return k_exit_error;
+        }
+        if (*nearest != nullptr) {
+            framework = (*nearest)->framework.value_or("");
+        }
+    }
+    auto files = collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down});
     if (!files) {
         std::cerr << "migsafe: " << files.error().describe() << '\n';
         return k_exit_error;
@@ -129,7 +259,12 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
     }
     const unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
-    const Report report = analyze_files(*files, options, jobs, &stdin_source);
+    auto analysed = analyze_configured(kind, arguments, options, *files, configs, jobs, stdin_source);
+    if (!analysed) {
+        std::cerr << "migsafe: " << analysed.error().describe() << '\n';
+        return k_exit_error;
+    }
+    const Report& report = analysed->report;
 
     std::ostringstream rendered;
     const RenderOptions render_options{arguments.output.empty() && use_color(arguments.color)};
@@ -149,7 +284,7 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         return k_exit_error;
     }
     return kind == AnalysisKind::explain ? (exit_code(report, Severity::error) == k_exit_error ? k_exit_error : 0)
-                                         : exit_code(report, config.fail_on);
+                                         : analysed->exit_code;
 }
 
 }  // namespace migsafe::cli

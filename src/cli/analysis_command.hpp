@@ -22,21 +22,26 @@ struct AnalysisArguments {
     bool assume_in_transaction = false;
     bool check_down = false;
     bool assume_lock_timeout = false;
-    std::string fail_on = "warning";
+    std::string fail_on;  // empty: the config file's, else warning
     std::string color = "auto";
     bool allow_parse_errors = false;
     bool enable_all = false;
     std::vector<std::string> enable;
     std::vector<std::string> disable;
     bool require_suppression_reason = false;
+    std::string config;  // --config FILE; empty: the .migsafe.json nearest each file
     unsigned jobs = 0;  // 0: one per core
 };
 
 // Declares the shared options on `command`, writing into `arguments`.
 void add_analysis_options(CLI::App& command, AnalysisArguments& arguments);
 
-// The analysis settings the arguments ask for; unknown rule ids are usage errors.
+// The analysis settings the arguments ask for, over --config when given; unknown
+// rule ids and bad config files are errors.
 [[nodiscard]] Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments);
+// The same over `file` (null: no config file): the file's settings, then the flags.
+[[nodiscard]] Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments,
+                                                       const ConfigFile* file);
 
 // Runs the pipeline and renders; returns the process exit code.
 [[nodiscard]] int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments);
