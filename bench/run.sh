@@ -335,6 +335,10 @@ expected_rc() {  # input tool -> allowed exit codes, comma separated
     migsafe) if (( ${FLOOR_FAILS[$1]:-0} > 0 )); then echo 0,1,2; else echo 0,1; fi ;;
   esac
 }
+valid() {  # input tool -> success if every run exited with an expected code
+  local c exp; exp=$(expected_rc "$1" "$2")
+  for c in $(rcs "$1" "$2" | tr ',' ' '); do [[ ",$exp," == *",$c,"* ]] || return 1; done
+}
 fmt_s() { awk -v x="$1" 'BEGIN { printf "%.3f", x / 1e6 }'; }
 fmt_mb() { awk -v x="$1" 'BEGIN { printf "%.1f", x / 1024 }'; }
 label() {
@@ -411,9 +415,9 @@ report() {
       read -r wm wl wh < <(stats "$input" "$tool" 4)
       read -r cm _ _ < <(stats "$input" "$tool" 5)
       read -r rm _ rh < <(stats "$input" "$tool" 6)
-      local codes exp note=""
-      codes=$(rcs "$input" "$tool"); exp=$(expected_rc "$input" "$tool")
-      local c; for c in ${codes//,/ }; do [[ ",$exp," == *",$c,"* ]] || note=" **unexpected**"; done
+      local codes note=""
+      codes=$(rcs "$input" "$tool")
+      valid "$input" "$tool" || note=" **unexpected: expected $(expected_rc "$input" "$tool")**"
       printf '| %s | %s | %s–%s | %s | %.2f | %s / %s | %s%s | %s |\n' "$(label "$tool")" \
         "$(fmt_s "$wm")" "$(fmt_s "$wl")" "$(fmt_s "$wh")" \
         "$(awk -v b="${BYTES[$input]}" -v w="$wm" 'BEGIN { printf "%.1f", b / w }')" \
@@ -434,7 +438,9 @@ report() {
         read -r qm ql qh < <(ratios "$input" "${p%/*}" "${p#*/}")
         read -r cpu _ _ < <(ratios "$input" "${p%/*}" "${p#*/}" 5)
         [[ $cpu == nan ]] || cpu=$(awk -v x="$cpu" 'BEGIN { printf "%.2f", x }')
-        printf '| %s / %s | %.2f | %.2f–%.2f | %s |\n' "$(label "${p%/*}")" "$(label "${p#*/}")" "$qm" "$ql" "$qh" "${cpu/nan/n\/a (CPU below 0.01 s)}"
+        local bad=""
+        valid "$input" "${p%/*}" && valid "$input" "${p#*/}" || bad=" (not valid: unexpected exit code)"
+        printf '| %s / %s%s | %.2f | %.2f–%.2f | %s |\n' "$(label "${p%/*}")" "$(label "${p#*/}")" "$bad" "$qm" "$ql" "$qh" "${cpu/nan/n\/a (CPU below 0.01 s)}"
       done
     fi
   done
@@ -455,7 +461,15 @@ report() {
     for tool in "${TOOL_ORDER[@]}"; do
       [[ " $(tools_for "synth-${scales[-1]}x" | tr '\n' ' ') " == *" $tool "* ]] || continue
       local row="| $(label "$tool") |" ts=()
-      for s in "${scales[@]}"; do read -r wm _ _ < <(stats "synth-${s}x" "$tool" 4); ts+=("$wm"); row+=" $(fmt_s "$wm") |"; done
+      local ok=1
+      for s in "${scales[@]}"; do
+        read -r wm _ _ < <(stats "synth-${s}x" "$tool" 4); ts+=("$wm")
+        if valid "synth-${s}x" "$tool"; then row+=" $(fmt_s "$wm") |"; else ok=0; row+=" not valid: exit $(rcs "synth-${s}x" "$tool") |"; fi
+      done
+      if [[ $ok == 0 ]]; then
+        for (( i = 1; i < ${#scales[@]}; i++ )); do row+=" |"; done
+        echo "$row |"; continue
+      fi
       row+=$(awk -v sc="${scales[*]}" -v ts="${ts[*]}" 'BEGIN {
         n = split(sc, S, " "); split(ts, T, " ")
         for (i = 2; i <= n; i++) { m[i] = (T[i] - T[i-1]) / (S[i] - S[i-1]) / 1000; printf " %.2f |", m[i] }
@@ -470,18 +484,23 @@ report() {
   if [[ $HAVE_MIGSAFE != 1 ]]; then
     echo "Not evaluated: migsafe binary not built yet."
   else
+    echo "Per-round wall-time ratios (medians); an input where migsafe exited with an unexpected code (a crash, or a usage error) is not evaluated."
+    echo
     echo "| target | input | measured | result |"
     echo "|---|---|---:|---|"
     for input in corpus "$SMALL_NAME"; do
       [[ " ${INPUTS[*]} " == *" $input "* ]] || continue
+      if ! valid "$input" migsafe; then echo "| throughput ≥ 5× squawk | $input | migsafe exit codes $(rcs "$input" migsafe) | not valid |"; continue; fi
       read -r q _ _ < <(ratios "$input" squawk migsafe)
       awk -v q="$q" -v i="$input" 'BEGIN { printf "| throughput ≥ 5× squawk | %s | %.2f× | %s |\n", i, q, (q >= 5 ? "pass" : "FAIL") }'
     done
     for input in "${INPUTS[@]}"; do
+      if ! valid "$input" migsafe; then echo "| wall ≤ 1.5× parse floor | $input | migsafe exit codes $(rcs "$input" migsafe) | not valid |"; continue; fi
       read -r q _ _ < <(ratios "$input" migsafe floor)
       awk -v q="$q" -v i="$input" 'BEGIN { printf "| wall ≤ 1.5× parse floor | %s | %.2f× | %s |\n", i, q, (q <= 1.5 ? "pass" : "FAIL") }'
     done
     for input in "${INPUTS[@]}"; do
+      if ! valid "$input" migsafe; then echo "| peak RSS ≤ squawk | $input | migsafe exit codes $(rcs "$input" migsafe) | not valid |"; continue; fi
       read -r a _ _ < <(stats "$input" migsafe 6); read -r b _ _ < <(stats "$input" squawk 6)
       awk -v a="$a" -v b="$b" -v i="$input" 'BEGIN { printf "| peak RSS ≤ squawk | %s | %.1f vs %.1f MB | %s |\n", i, a / 1024, b / 1024, (a <= b ? "pass" : "FAIL") }'
     done
