@@ -148,7 +148,7 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_option("paths", arguments.paths, "Migration files or directories ('-' reads standard input)")
         ->required();
     command.add_option("--format", arguments.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(CLI::IsMember(output_format_names()))
         ->capture_default_str();
     command.add_option("--output", arguments.output, "Write the report to FILE (atomically) instead of stdout");
     command.add_option("--stdin-filename", arguments.stdin_filename, "Name for standard input in reports");
@@ -217,7 +217,9 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
     }
     options.rules = std::move(*rules);
     const OutputFormat format = parse_output_format(arguments.format).value_or(OutputFormat::text);
-    options.keep_statements = kind == AnalysisKind::explain || format == OutputFormat::json;
+    // SARIF fingerprints and the Markdown lock column read the statements.
+    options.keep_statements = kind == AnalysisKind::explain || format == OutputFormat::json ||
+                              format == OutputFormat::sarif || format == OutputFormat::markdown;
     return options;
 }
 
@@ -267,11 +269,23 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     const Report& report = analysed->report;
 
     std::ostringstream rendered;
-    const RenderOptions render_options{arguments.output.empty() && use_color(arguments.color)};
+    RenderOptions render_options;
+    render_options.color = arguments.output.empty() && use_color(arguments.color);
+    render_options.source_root = find_source_root(".");
     if (format == OutputFormat::json) {
         std::string json;
         write_report_json(report, json);
         rendered << json;
+    } else if (format == OutputFormat::sarif) {
+        std::string sarif;
+        write_report_sarif(report, render_options, sarif);
+        rendered << sarif;
+    } else if (format == OutputFormat::gcc) {
+        render_gcc(report, rendered);
+    } else if (format == OutputFormat::github) {
+        render_github(report, render_options, rendered);
+    } else if (format == OutputFormat::markdown) {
+        render_markdown(report, render_options, rendered);
     } else if (kind == AnalysisKind::explain) {
         render_explain_text(report, render_options, rendered);
     } else {

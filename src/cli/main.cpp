@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis_command.hpp"
+#include "lsp_command.hpp"
 #include "rules_command.hpp"
 
 int main(int argc, char** argv) {
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
             app.add_subcommand("explain", "Show each statement's locks, what they block, rewrites and scans");
         migsafe::cli::add_analysis_options(*explain, explain_arguments);
 
+        CLI::App* lsp = migsafe::cli::add_lsp_command(app);
+
         migsafe::cli::RulesArguments rules_arguments;
         CLI::App* rules = migsafe::cli::add_rules_command(app, rules_arguments);
         migsafe::cli::RulesArguments rule_arguments;
@@ -35,6 +38,9 @@ int main(int argc, char** argv) {
         }
         if (check->parsed()) {
             return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::check, check_arguments);
+        }
+        if (lsp->parsed()) {
+            return migsafe::cli::run_lsp();
         }
         if (rules->parsed()) {
             return migsafe::cli::run_rules(rules_arguments);
