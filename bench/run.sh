@@ -25,7 +25,8 @@
 # around each process with bash's $EPOCHREALTIME (microseconds); CPU time and
 # peak RSS come from `/usr/bin/time -v`. Ratios migsafe/peer are computed per
 # round (the two runs of a round are neighbours in time) and summarised by
-# median and min–max. Every tool gets the same explicit, sorted list of
+# median and min–max. If perf works, one more run per tool and input counts
+# user-space instructions, a figure other load does not disturb. Every tool gets the same explicit, sorted list of
 # files (squawk and pgfence do not walk directories the same way), and runs
 # with the work directory as its current directory.
 #
@@ -134,6 +135,11 @@ if [[ ! -x $FLOOR || $BENCH/parse_floor.cpp -nt $FLOOR ]]; then
   g++ -std=c++20 -O2 -o "$FLOOR" "$BENCH/parse_floor.cpp" -lpg_query \
     || die "could not build bench/parse_floor.cpp (needs g++ and Debian libpg-query-dev)"
 fi
+
+# Instruction counts (user space, one extra run per tool and input) do not
+# depend on what else the machine runs; used when perf can count them.
+HAVE_PERF=0
+if command -v perf >/dev/null && perf stat -x, -e instructions:u -o /dev/null true >/dev/null 2>&1; then HAVE_PERF=1; fi
 
 HAVE_MIGSAFE=0
 if [[ -x $MIGSAFE && -f $MIGSAFE ]]; then HAVE_MIGSAFE=1; else say "migsafe not found at $MIGSAFE: reported as pending"; fi
@@ -287,7 +293,7 @@ run_one() {  # input tool run  (run 0 = warm-up, not recorded)
     END { printf "%s\t%s\t%d\t%d\t%.2f\t%d\t%d\n", i, t, r, w, u + s, m, rc }' "$tf" >> "$RESULTS"
 }
 
-declare -A OUTBYTES LOAD_AT
+declare -A OUTBYTES LOAD_AT INSTR
 cd "$WORK"   # every tool runs here: no config file of the repository is picked up
 START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 START_TIME=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -304,6 +310,13 @@ for input in "${INPUTS[@]}"; do
   done
   for tool in "${TOOLS_HERE[@]}"; do
     OUTBYTES[$input.$tool]=$(stat -c %s "$WORK/out/$input.$tool.out")
+    INSTR[$input.$tool]=nan
+    if [[ $HAVE_PERF == 1 ]]; then
+      tool_cmd "$tool"
+      perf stat -x, -e instructions:u -o "$WORK/perf.txt" "${CMD[@]}" > /dev/null 2>&1 || true
+      INSTR[$input.$tool]=$(awk -F, '$3 ~ /^instructions/ && $1 ~ /^[0-9]+$/ { print $1 }' "$WORK/perf.txt")
+      [[ -n ${INSTR[$input.$tool]} ]] || INSTR[$input.$tool]=nan
+    fi
   done
 done
 END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -394,21 +407,21 @@ report() {
   echo
   echo "## Results"
   echo
-  echo "Wall time in seconds: median and min–max over the runs; MB/s = input bytes / median wall time; CPU = user + system seconds (median, 0.01 s resolution); peak RSS = \`Maximum resident set size\` (median, max). Ratios pair the runs of the same round. The CPU ratio is less disturbed by other load than the wall ratio, but squawk and pgfence use more than one thread, so their CPU time exceeds their wall time."
+  echo "Wall time in seconds: median and min–max over the runs; MB/s = input bytes / median wall time; CPU = user + system seconds (median, 0.01 s resolution); peak RSS = \`Maximum resident set size\` (median, max). Instructions: user-space instructions retired, counted by \`perf stat -e instructions:u\` in one extra run (all threads; n/a without perf); they do not depend on other load. Ratios pair the runs of the same round. The CPU ratio is less disturbed by other load than the wall ratio, but squawk and pgfence use more than one thread, so their CPU time exceeds their wall time."
   for input in "${INPUTS[@]}"; do
     echo
     echo "### $input"
     echo
     echo "1-minute load average when this input started: ${LOAD_AT[$input]} (this machine has $(nproc) cores; a load well above the benchmark's own 1–2 means other work was running)."
     echo
-    echo "| tool | wall median (s) | wall min–max (s) | MB/s | CPU (s) | peak RSS median / max (MB) | exit codes | output bytes |"
-    echo "|---|---:|---:|---:|---:|---:|---|---:|"
+    echo "| tool | wall median (s) | wall min–max (s) | MB/s | CPU (s) | instructions (M) | peak RSS median / max (MB) | exit codes | output bytes |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|---:|"
     mapfile -t here < <(tools_for "$input")
     for tool in "${TOOL_ORDER[@]}"; do
       if [[ " ${here[*]} " != *" $tool "* ]]; then
         case "$tool" in
-          migsafe) echo "| migsafe | pending: binary not built yet | | | | | | |" ;;
-          pgfence) echo "| pgfence | not run: pgfence rejects ${PGF_REJECTED[$input]} of these files and stops at the first (see corpus-pgfence) | | | | | | |" ;;
+          migsafe) echo "| migsafe | pending: binary not built yet | | | | | | | |" ;;
+          pgfence) echo "| pgfence | not run: pgfence rejects ${PGF_REJECTED[$input]} of these files and stops at the first (see corpus-pgfence) | | | | | | | |" ;;
         esac
         continue
       fi
@@ -418,10 +431,11 @@ report() {
       local codes note=""
       codes=$(rcs "$input" "$tool")
       valid "$input" "$tool" || note=" **unexpected: expected $(expected_rc "$input" "$tool")**"
-      printf '| %s | %s | %s–%s | %s | %.2f | %s / %s | %s%s | %s |\n' "$(label "$tool")" \
+      printf '| %s | %s | %s–%s | %s | %.2f | %s | %s / %s | %s%s | %s |\n' "$(label "$tool")" \
         "$(fmt_s "$wm")" "$(fmt_s "$wl")" "$(fmt_s "$wh")" \
         "$(awk -v b="${BYTES[$input]}" -v w="$wm" 'BEGIN { printf "%.1f", b / w }')" \
-        "$cm" "$(fmt_mb "$rm")" "$(fmt_mb "$rh")" "$codes" "$note" "${OUTBYTES[$input.$tool]}"
+        "$cm" "$(awk -v x="${INSTR[$input.$tool]}" 'BEGIN { if (x == "nan") print "n/a"; else printf "%.0f", x / 1e6 }')" \
+        "$(fmt_mb "$rm")" "$(fmt_mb "$rh")" "$codes" "$note" "${OUTBYTES[$input.$tool]}"
     done
     # per-round ratios
     local peers=()
@@ -431,8 +445,8 @@ report() {
     for tool in squawk pgfence; do [[ " ${here[*]} " == *" $tool "* ]] && peers+=("$tool/floor"); done
     if (( ${#peers[@]} > 0 )); then
       echo
-      echo "| ratio, per round | wall median | wall min–max | CPU median |"
-      echo "|---|---:|---:|---:|"
+      echo "| ratio, per round | wall median | wall min–max | CPU median | instructions |"
+      echo "|---|---:|---:|---:|---:|"
       local p cpu
       for p in "${peers[@]}"; do
         read -r qm ql qh < <(ratios "$input" "${p%/*}" "${p#*/}")
@@ -440,7 +454,9 @@ report() {
         [[ $cpu == nan ]] || cpu=$(awk -v x="$cpu" 'BEGIN { printf "%.2f", x }')
         local bad=""
         valid "$input" "${p%/*}" && valid "$input" "${p#*/}" || bad=" (not valid: unexpected exit code)"
-        printf '| %s / %s%s | %.2f | %.2f–%.2f | %s |\n' "$(label "${p%/*}")" "$(label "${p#*/}")" "$bad" "$qm" "$ql" "$qh" "${cpu/nan/n\/a (CPU below 0.01 s)}"
+        local ins
+        ins=$(awk -v a="${INSTR[$input.${p%/*}]}" -v b="${INSTR[$input.${p#*/}]}" 'BEGIN { if (a == "nan" || b == "nan" || b == 0) print "n/a"; else printf "%.2f", a / b }')
+        printf '| %s / %s%s | %.2f | %.2f–%.2f | %s | %s |\n' "$(label "${p%/*}")" "$(label "${p#*/}")" "$bad" "$qm" "$ql" "$qh" "${cpu/nan/n\/a (CPU below 0.01 s)}" "$ins"
       done
     fi
   done
