@@ -1,0 +1,204 @@
+// The catalog: replaying DDL (goldens in testdata/catalog, checked against
+// PostgreSQL 15 when they were written), loading a pg_dump, column dependents,
+// copy-on-write snapshots, and the type rules in pg_types.hpp.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "catalog_compare.hpp"
+#include "migsafe/catalog.hpp"
+#include "migsafe/catalog_report.hpp"
+#include "migsafe/parse.hpp"
+#include "migsafe/pg_types.hpp"
+
+namespace migsafe::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path k_catalog_data = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "catalog";
+
+std::string read_text(const fs::path& path) {
+    std::ifstream stream{path, std::ios::binary};
+    std::ostringstream buffer;
+    buffer << stream.rdbuf();
+    return buffer.str();
+}
+
+// Applies every statement of each file, each file in a new session.
+Catalog replay(const std::vector<std::string>& cases) {
+    Catalog catalog;
+    for (const std::string& name : cases) {
+        const std::string text = read_text(k_catalog_data / (name + ".sql"));
+        const ParsedSql parsed = parse_sql(text);
+        EXPECT_TRUE(parsed.errors.empty()) << name << ": " << (parsed.errors.empty() ? "" : parsed.errors[0].message);
+        catalog.start_session();
+        for (const Statement& statement : parsed.statements) {
+            catalog.apply(statement);
+        }
+    }
+    return catalog;
+}
+
+const Relation& table(const Catalog& catalog, const std::string& schema, const std::string& name) {
+    const Relation* found = catalog.find_relation(QualifiedName{schema, name});
+    if (found == nullptr) {
+        throw std::runtime_error("no relation " + schema + "." + name);
+    }
+    return *found;
+}
+
+int column(const Relation& relation, const std::string& name) {
+    const Column* found = relation.find_column(name);
+    return found == nullptr ? 0 : found->number;
+}
+
+class CatalogGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CatalogGolden, TextRenderingMatches) {
+    const Catalog catalog = replay({GetParam()});
+    std::ostringstream rendered;
+    render_catalog_text(catalog, rendered);
+    const fs::path golden = k_catalog_data / (GetParam() + ".txt");
+    const char* update = std::getenv("MIGSAFE_UPDATE_GOLDEN");
+    if (update != nullptr && std::string{update} == "1") {
+        std::ofstream{golden, std::ios::binary} << rendered.str();
+    }
+    ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; MIGSAFE_UPDATE_GOLDEN=1 writes it";
+    EXPECT_EQ(rendered.str(), read_text(golden));
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CatalogGolden,
+                         ::testing::Values("naming", "partitions", "objects", "uuid_dependents", "more_dependents"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+TEST(Catalog, PgDumpLoadsToTheReplayedCatalog) {
+    // pg_dump_schema.sql is pg_dump --schema-only (15.18) of a database built from these three files.
+    const Catalog replayed = replay({"naming", "partitions", "objects"});
+    const Catalog dumped = replay({"pg_dump_schema"});
+    const CatalogComparison comparison =
+        compare_catalogs(comparable_catalog(replayed), comparable_catalog(dumped));
+    EXPECT_GT(comparison.matched, 100U);
+    for (const std::string& difference : comparison.differences) {
+        ADD_FAILURE() << difference;
+    }
+}
+
+TEST(Catalog, DependentsOfAPrimaryKeyReferencedFromTwoTables) {
+    const Catalog catalog = replay({"uuid_dependents"});
+    const Relation& users = table(catalog, "public", "users");
+    std::vector<std::string> found;
+    for (const ColumnDependent& dependent : catalog.dependents_of(users.id, column(users, "id"))) {
+        found.push_back(std::string{dependent_kind_name(dependent.kind)} + " " + dependent.name + " on " +
+                        catalog.relation(dependent.relation)->name +
+                        (dependent.references_column ? " (references it)" : ""));
+    }
+    EXPECT_EQ(found, (std::vector<std::string>{"policy users_self on users",
+                                                "foreign key orders_user_id_fkey on orders (references it)",
+                                                "foreign key sessions_user_id_fkey on sessions (references it)",
+                                                "index users_pkey on users"}));
+}
+
+TEST(Catalog, DependentsOfEveryKind) {
+    const Catalog catalog = replay({"more_dependents"});
+    const Relation& items = table(catalog, "public", "items");
+    std::vector<std::string> found;
+    for (const ColumnDependent& dependent : catalog.dependents_of(items.id, column(items, "price"))) {
+        found.push_back(std::string{dependent_kind_name(dependent.kind)} + " " + dependent.name);
+    }
+    EXPECT_EQ(found, (std::vector<std::string>{"materialized view item_totals", "view priced_items",
+                                                "rule log_price", "generated column total", "trigger price_changes",
+                                                "index items_cheap", "check constraint items_price_check"}));
+    // quantity is read only by the generated column.
+    const std::vector<ColumnDependent> quantity = catalog.dependents_of(items.id, column(items, "quantity"));
+    ASSERT_EQ(quantity.size(), 1U);
+    EXPECT_EQ(quantity[0].kind, DependentKind::generated_column);
+}
+
+TEST(Catalog, ValidatedCheckProvesNotNull) {
+    const Catalog catalog = replay({"objects"});
+    const Relation& tasks = table(catalog, "app", "tasks");
+    const Constraint* proof = catalog.not_null_check(tasks.id, column(tasks, "weight"));
+    ASSERT_NE(proof, nullptr);
+    EXPECT_EQ(proof->name, "weight_checked");
+    EXPECT_EQ(catalog.not_null_check(tasks.id, column(tasks, "title")), nullptr);
+    // members_tenant_id_check is `tenant_id IS NOT NULL`, added valid.
+    const Catalog naming = replay({"naming"});
+    const Relation& members = table(naming, "public", "members");
+    EXPECT_NE(naming.not_null_check(members.id, column(members, "tenant_id")), nullptr);
+    EXPECT_EQ(naming.not_null_check(members.id, column(members, "account_id")), nullptr);
+}
+
+TEST(Catalog, SnapshotsDoNotSeeLaterChanges) {
+    Catalog catalog = replay({"uuid_dependents"});
+    const Catalog snapshot = catalog;
+    const ParsedSql later = parse_sql(read_text(k_catalog_data / "more_dependents.sql"));
+    for (const Statement& statement : later.statements) {
+        catalog.apply(statement);
+    }
+    EXPECT_EQ(snapshot.find_relation(QualifiedName{"", "items"}), nullptr);
+    EXPECT_NE(catalog.find_relation(QualifiedName{"", "items"}), nullptr);
+    // Unchanged relations are shared, changed ones are not.
+    EXPECT_EQ(snapshot.find_relation(QualifiedName{"", "users"}), catalog.find_relation(QualifiedName{"", "users"}));
+}
+
+TEST(Catalog, SearchPathDecidesWhereUnqualifiedNamesGo) {
+    const Catalog catalog = replay({"objects"});
+    EXPECT_EQ(catalog.find_relation(QualifiedName{"", "tasks"}), nullptr);  // a new session: search_path is public
+    EXPECT_NE(catalog.find_relation(QualifiedName{"app", "tasks"}), nullptr);
+    EXPECT_NE(catalog.find_relation(QualifiedName{"public", "task_notes"}), nullptr);
+    const TypeDef* status = catalog.find_type(QualifiedName{"app", "status"});
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->values, (std::vector<std::string>{"new", "started", "done", "archived"}));
+}
+
+ColumnType builtin(std::string name, std::vector<std::int64_t> modifiers = {}) {
+    ColumnType type;
+    type.name = std::move(name);
+    type.modifiers = std::move(modifiers);
+    return type;
+}
+
+TEST(PgTypes, FormatTypeSpellsTypesAsPostgreSQL) {
+    EXPECT_EQ(format_type(builtin("varchar", {255})), "character varying(255)");
+    EXPECT_EQ(format_type(builtin("timestamptz", {3})), "timestamp(3) with time zone");
+    EXPECT_EQ(format_type(builtin("timestamp")), "timestamp without time zone");
+    EXPECT_EQ(format_type(builtin("bpchar", {2})), "character(2)");
+    EXPECT_EQ(format_type(builtin("numeric", {10, 2})), "numeric(10,2)");
+    EXPECT_EQ(format_type(builtin("interval", {8})), "interval day");
+    EXPECT_EQ(format_type(builtin("char")), "\"char\"");
+    ColumnType array = builtin("int4");
+    array.is_array = true;
+    EXPECT_EQ(format_type(array), "integer[]");
+    ColumnType user{"app", "Status", {}, false, false};
+    EXPECT_EQ(format_type(user), "app.\"Status\"");
+}
+
+TEST(PgTypes, BinaryCoercibleChangesFollowTheVerifiedList) {
+    auto coercible = [](const ColumnType& from, const ColumnType& to, int pg = 15, bool utc = false) {
+        return classify_type_change(from, to, pg, utc).binary_coercible;
+    };
+    EXPECT_TRUE(coercible(builtin("varchar", {10}), builtin("varchar", {20})));
+    EXPECT_FALSE(coercible(builtin("varchar", {20}), builtin("varchar", {10})));
+    EXPECT_TRUE(coercible(builtin("varchar", {10}), builtin("text")));
+    EXPECT_TRUE(coercible(builtin("text"), builtin("varchar")));
+    EXPECT_FALSE(coercible(builtin("text"), builtin("varchar", {10})));
+    EXPECT_TRUE(coercible(builtin("numeric", {10, 2}), builtin("numeric", {12, 2})));
+    EXPECT_FALSE(coercible(builtin("numeric", {10, 2}), builtin("numeric", {12, 3})));
+    EXPECT_TRUE(coercible(builtin("numeric", {10, 2}), builtin("numeric")));
+    EXPECT_TRUE(coercible(builtin("cidr"), builtin("inet")));
+    EXPECT_FALSE(coercible(builtin("int4"), builtin("int8")));
+    EXPECT_FALSE(coercible(builtin("uuid"), builtin("varchar")));
+    EXPECT_FALSE(coercible(builtin("timestamp"), builtin("timestamptz")));
+    EXPECT_FALSE(coercible(builtin("timestamp"), builtin("timestamptz"), 11, true));
+    const TypeChange utc = classify_type_change(builtin("timestamp"), builtin("timestamptz"), 15, true);
+    EXPECT_TRUE(utc.binary_coercible);
+    EXPECT_TRUE(utc.rebuilds_indexes);
+}
+
+}  // namespace
+}  // namespace migsafe::testing
