@@ -16,6 +16,7 @@ std::string which_transaction(const MigrationState& state) {
             return state.unit().wrapper.empty() || state.unit().display == "Flyway"
                        ? "the implicit transaction of a file sent as one multi-statement query"
                        : state.unit().wrapper;
+        case TransactionState::do_block: return "the transaction PostgreSQL runs the DO block in";
         case TransactionState::none: break;
     }
     return "a transaction";

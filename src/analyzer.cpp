@@ -146,7 +146,10 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
         for (const ParseError& error : parsed.errors) {
             add_parse_error(report, lines, error, options.config.allow_parse_errors, std::nullopt);
         }
-        MigrationState state{parsed_section.transaction, parsed.statements.size()};
+        // Statements embedded in DO blocks are not statements of the unit's query string.
+        const auto top_level = static_cast<std::size_t>(std::count_if(
+            parsed.statements.begin(), parsed.statements.end(), [](const Statement& s) { return !s.embedded; }));
+        MigrationState state{parsed_section.transaction, top_level};
         state.set_unit(unit_info(plan, section));
         if (options.config.assume_lock_timeout) {
             state.assume_lock_timeout();

@@ -94,6 +94,34 @@ void MigrationState::apply_setting(const std::string& name, bool is_reset, bool 
 }
 
 void MigrationState::apply(const Statement& statement, const StatementEffects& effects) {
+    apply_statement(statement, effects);
+    track_do_blocks(statement);
+}
+
+// A DO block runs as one statement: its embedded statements share its transaction
+// (the open one, or its own), and their locks are held until the block ends.
+void MigrationState::track_do_blocks(const Statement& statement) {
+    if (statement.embedded) {
+        for (DoBlock& block : m_do_blocks) {
+            block.remaining = block.remaining > 0 ? block.remaining - 1 : 0;
+        }
+    }
+    if (statement.kind() == "DoStmt" && statement.embedded_count > 0) {
+        m_do_blocks.push_back(DoBlock{statement.embedded_count, !in_transaction()});
+        if (!in_transaction()) {
+            m_transaction = TransactionState::do_block;
+        }
+    }
+    while (!m_do_blocks.empty() && m_do_blocks.back().remaining == 0) {
+        if (m_do_blocks.back().own_transaction) {
+            end_transaction();
+            m_transaction = TransactionState::none;
+        }
+        m_do_blocks.pop_back();
+    }
+}
+
+void MigrationState::apply_statement(const Statement& statement, const StatementEffects& effects) {
     const std::string_view kind = statement.kind();
     Node stmt = statement.content();
 

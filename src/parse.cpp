@@ -1,5 +1,6 @@
 #include "migsafe/parse.hpp"
 
+#include "migsafe/plpgsql.hpp"
 #include "migsafe/token_fallback.hpp"
 
 #include <cstring>
@@ -185,8 +186,12 @@ RawSplit split_statements(const std::string& work, std::size_t base) {
     return result;
 }
 
-// Adds the statements of a successful libpg_query parse of `sql`, which starts at file offset `base`.
-void add_statements(const char* parse_tree_json, std::string_view sql, std::size_t base, ParsedSql& out) {
+void add_embedded_sql(ParsedSql& out, int depth);
+
+// Adds the statements of a successful libpg_query parse of `sql`, which starts at
+// file offset `base`; `depth` counts the DO blocks they sit in.
+void add_statements(const char* parse_tree_json, std::string_view sql, std::size_t base, ParsedSql& out,
+                    int depth = 0) {
     std::shared_ptr<const ParseTree> tree = ParseTree::read(parse_tree_json);
     if (!tree) {
         return;
@@ -214,7 +219,114 @@ void add_statements(const char* parse_tree_json, std::string_view sql, std::size
         statement.tree = tree;
         statement.root = raw["stmt"].raw();
         out.statements.push_back(std::move(statement));
+        add_embedded_sql(out, depth);
     }
+}
+
+// Where `body` is written in `sql`: the inside of the first string literal whose
+// text equals it (a literal with escapes differs from its value: nullopt).
+std::optional<ByteSpan> body_literal(std::string_view sql, std::string_view body) {
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        bool significant = false;
+        const std::size_t next = next_item(sql, i, sql.size(), significant);
+        if (significant && next > i + 1 && (sql[i] == '$' || sql[i] == '\'')) {
+            const std::size_t open = sql[i] == '$' ? sql.find('$', i + 1) + 1 : i + 1;
+            const std::size_t close = sql[i] == '$' ? next - (open - i) : next - 1;
+            if (open <= close && sql.substr(open, close - open) == body) {
+                return ByteSpan{open, close};
+            }
+        }
+        i = next;
+    }
+    return std::nullopt;
+}
+
+// Nested DO blocks deeper than this are left as they are.
+constexpr int k_max_do_depth = 4;
+
+// A DO block's static SQL becomes statements of their own, right after the block
+// (embedded, with spans inside it); its dynamic SQL, and the dynamic SQL of
+// PL/pgSQL function bodies, is noted on the statement.
+void add_embedded_sql(ParsedSql& out, int depth) {
+    const std::size_t index = out.statements.size() - 1;
+    const Statement& statement = out.statements[index];
+    const bool is_do = statement.kind() == "DoStmt";
+    if (!is_do && statement.kind() != "CreateFunctionStmt") {
+        return;
+    }
+    const std::shared_ptr<const ParseTree> tree = statement.tree;  // `body` points into it
+    const std::string sql = statement.sql;
+    const ByteSpan span = statement.span;
+    std::string_view body;
+    std::string_view language = is_do ? "plpgsql" : "";
+    for (const Node& item : statement.content()[is_do ? "args" : "options"].items()) {
+        const Node element = item.as("DefElem");
+        if (element["defname"].str() == "as") {
+            const Node items = element["arg"].as("List")["items"];
+            // A C function's AS names a library and a symbol: two items, no body.
+            body = items.size() == 1 ? items.at(0).as("String")["sval"].str() : element["arg"].as("String")["sval"].str();
+        } else if (element["defname"].str() == "language") {
+            language = element["arg"].as("String")["sval"].str();
+        }
+    }
+    if (body.empty() || (!is_do && !iequals(language, "plpgsql"))) {
+        return;
+    }
+    std::vector<UninspectedSql> uninspected;
+    const auto literal = body_literal(sql, body);
+    const ByteSpan body_span = literal ? ByteSpan{span.begin + literal->begin, span.begin + literal->end} : span;
+    if (!iequals(language, "plpgsql")) {
+        uninspected.push_back(UninspectedSql{UninspectedSql::Kind::other_language, body_span, std::string{language}});
+    } else if (!literal) {
+        if (is_do) {
+            uninspected.push_back(UninspectedSql{UninspectedSql::Kind::unreadable, span,
+                                                 "its body is a quoted string with escapes (write it between $$)"});
+        }
+    } else {
+        const PlpgsqlBody read = read_plpgsql_body(body, is_do ? std::string_view{} : std::string_view{sql});
+        if (!read.error.empty()) {
+            if (is_do) {
+                uninspected.push_back(UninspectedSql{UninspectedSql::Kind::unreadable, body_span,
+                                                     "its body does not read as PL/pgSQL: " + read.error});
+            }
+        } else {
+            for (const PlpgsqlDynamic& dynamic : read.dynamic) {
+                uninspected.push_back(UninspectedSql{
+                    UninspectedSql::Kind::dynamic,
+                    ByteSpan{body_span.begin + dynamic.span.begin, body_span.begin + dynamic.span.end},
+                    dynamic.construct});
+            }
+            for (const PlpgsqlStatement& piece : is_do && depth < k_max_do_depth ? read.statements
+                                                                                 : std::vector<PlpgsqlStatement>{}) {
+                const std::size_t piece_begin = body_span.begin + piece.span.begin;
+                PgQueryParseResult parsed = pg_query_parse(piece.sql.c_str());
+                if (parsed.error != nullptr) {
+                    const int cursor = parsed.error->cursorpos;
+                    out.errors.push_back(ParseError{
+                        ByteSpan{piece_begin, body_span.begin + piece.span.end},
+                        piece_begin + byte_offset_of_character(piece.sql, 0,
+                                                               cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0),
+                        first_line_of_message(parsed.error->message)});
+                } else {
+                    const std::size_t before = out.statements.size();
+                    add_statements(parsed.parse_tree, piece.sql, piece_begin, out, depth + 1);
+                    for (std::size_t k = before; k < out.statements.size(); ++k) {
+                        Statement& embedded = out.statements[k];
+                        embedded.embedded = true;
+                        if (k == before) {
+                            // As written: from PERFORM on, INTO targets included.
+                            embedded.span = ByteSpan{piece_begin, body_span.begin + piece.span.end};
+                            embedded.sql = std::string{body.substr(piece.span.begin, piece.span.size())};
+                        }
+                    }
+                }
+                pg_query_free_parse_result(parsed);
+            }
+        }
+    }
+    out.statements[index].embedded_count = out.statements.size() - index - 1;
+    out.statements[index].uninspected = std::move(uninspected);
 }
 
 // A statement in a form newer than PostgreSQL 15 that token_fallback reads:

@@ -23,7 +23,9 @@ enum class TransactionMode {
     single_query  // the file is sent as one multi-statement string: one implicit transaction
 };
 
-enum class TransactionState { none, explicit_block, runner_wrapper, implicit_query };
+// do_block: the transaction PostgreSQL runs a DO block in when none is open; it
+// holds the block's embedded statements and their locks until the block ends.
+enum class TransactionState { none, explicit_block, runner_wrapper, implicit_query, do_block };
 
 // The migration unit being analysed, as its framework runs it.
 struct UnitInfo {
@@ -85,6 +87,14 @@ public:
     void apply(const Statement& statement, const StatementEffects& effects);
 
 private:
+    // A DO block whose embedded statements are still to come.
+    struct DoBlock {
+        std::size_t remaining = 0;
+        bool own_transaction = false;  // it opened the do_block transaction
+    };
+
+    void apply_statement(const Statement& statement, const StatementEffects& effects);
+    void track_do_blocks(const Statement& statement);
     void end_transaction();
     void apply_setting(const std::string& name, bool is_reset, bool local, bool has_value, bool zero);
 
@@ -93,6 +103,7 @@ private:
     TransactionState m_transaction = TransactionState::none;
     std::optional<std::size_t> m_open_begin;
     std::optional<ByteSpan> m_open_begin_span;
+    std::vector<DoBlock> m_do_blocks;
     bool m_lock_timeout_set = false;
     bool m_statement_timeout_set = false;
     bool m_lock_timeout_is_local = false;

@@ -13,6 +13,18 @@
 
 namespace migsafe {
 
+// SQL inside a statement that migsafe cannot read.
+struct UninspectedSql {
+    enum class Kind {
+        dynamic,         // EXECUTE of a string built at run time
+        other_language,  // a DO block in a language other than PL/pgSQL
+        unreadable,      // a PL/pgSQL body migsafe could not read
+    };
+    Kind kind = Kind::dynamic;
+    ByteSpan span;
+    std::string detail;  // the construct ("EXECUTE"), the language, or why the body could not be read
+};
+
 struct Statement {
     std::size_t index = 0;
     // From the first token up to (not including) the terminating ';'.
@@ -26,6 +38,11 @@ struct Statement {
     const JsonValue* root = nullptr;
     // True when the statement came from inside a DO block or function body.
     bool embedded = false;
+    // A DO block's static SQL statements (nested ones included), which follow it
+    // directly in the statement list, embedded and with spans inside the block.
+    std::size_t embedded_count = 0;
+    // Dynamic SQL in a DO block or PL/pgSQL function body, or a body migsafe cannot read.
+    std::vector<UninspectedSql> uninspected;
 
     [[nodiscard]] Node node() const;          // the wrapper, e.g. {"IndexStmt": {...}}
     [[nodiscard]] std::string_view kind() const;  // "IndexStmt"
