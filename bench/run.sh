@@ -106,7 +106,6 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 command -v node >/dev/null || die "node is missing (Debian package nodejs); squawk and pgfence come from npm"
-command -v npm >/dev/null || die "npm is missing (Debian package npm)"
 
 find_squawk() {
   local b
@@ -119,6 +118,7 @@ PGFENCE_DIR=$TOOLS/node_modules/@flvmnt/pgfence
 PGFENCE_JS=$PGFENCE_DIR/dist/index.js
 SQUAWK=$(find_squawk || true)
 if [[ -z $SQUAWK || ! -f $PGFENCE_JS ]]; then
+  command -v npm >/dev/null || die "npm is missing (Debian package npm); it installs squawk and pgfence"
   say "installing $SQUAWK_PKG and $PGFENCE_PKG into $TOOLS (npm)"
   mkdir -p "$TOOLS"
   npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error \
@@ -476,7 +476,8 @@ report() {
     echo "$hdr last/first marginal |"; echo "$sep---:|"
     for tool in "${TOOL_ORDER[@]}"; do
       [[ " $(tools_for "synth-${scales[-1]}x" | tr '\n' ' ') " == *" $tool "* ]] || continue
-      local row="| $(label "$tool") |" ts=()
+      local row ts=()
+      row="| $(label "$tool") |"
       local ok=1
       for s in "${scales[@]}"; do
         read -r wm _ _ < <(stats "synth-${s}x" "$tool" 4); ts+=("$wm")
