@@ -74,7 +74,7 @@ TEST_P(CatalogGolden, TextRenderingMatches) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, CatalogGolden,
                          ::testing::Values("naming", "partitions", "objects", "uuid_dependents", "more_dependents"),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& case_info) { return case_info.param; });
 
 TEST(Catalog, PgDumpLoadsToTheReplayedCatalog) {
     // pg_dump_schema.sql is pg_dump --schema-only (15.18) of a database built from these three files.
