@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 
 #include "migsafe/parse.hpp"
@@ -106,6 +107,9 @@ std::string_view role_name(RelationRole role) {
         case RelationRole::parent: return "parent";
         case RelationRole::partition: return "partition";
         case RelationRole::dependent_table: return "dependent table";
+        case RelationRole::read: return "read";
+        case RelationRole::owner: return "owning table";
+        case RelationRole::composite_type: return "composite type";
     }
     return "relation";
 }
@@ -196,6 +200,57 @@ bool has_option(Node options, std::string_view name) {
     return false;
 }
 
+// "s", "public.s", "\"Odd\"": a regclass literal as PostgreSQL resolves it.
+QualifiedName regclass_name(std::string_view text) {
+    std::vector<std::string> parts(1);
+    bool quoted = false;
+    for (std::size_t index = 0; index < text.size(); ++index) {
+        const char character = text[index];
+        if (character == '"') {
+            if (quoted && index + 1 < text.size() && text[index + 1] == '"') {
+                parts.back() += '"';
+                ++index;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (character == '.' && !quoted) {
+            parts.emplace_back();
+        } else {
+            parts.back() += quoted ? character : static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
+        }
+    }
+    QualifiedName name;
+    name.name = parts.back();
+    name.schema = parts.size() >= 2 ? parts[parts.size() - 2] : std::string{};
+    return name;
+}
+
+// nextval('s'), currval('s'::regclass), setval('s', ...) lock the sequence they name
+// in ROW EXCLUSIVE mode when they run.
+void add_sequence_functions(Node expression, Actions& out) {
+    Action action = make_action("SEQUENCE FUNCTION", QualifiedName{});
+    visit_nodes(expression, [&](std::string_view type, Node content) {
+        if (type != "FuncCall") {
+            return true;
+        }
+        const std::string name = function_name(content);
+        if (name != "nextval" && name != "currval" && name != "setval") {
+            return true;
+        }
+        Node argument = content["args"].at(0);
+        if (Node cast = argument.as("TypeCast"); cast) {
+            argument = cast["arg"];
+        }
+        if (Node constant = argument.as("A_Const"); constant && !constant["sval"]["sval"].str().empty()) {
+            action.relations[RelationRole::sequence].push_back(regclass_name(constant["sval"]["sval"].str()));
+        }
+        return true;
+    });
+    if (!action.relations.empty()) {
+        out.push_back(std::move(action));
+    }
+}
+
 // ADD COLUMN: the column itself, then one action per column constraint, so a
 // `bigserial REFERENCES p` both rewrites and locks p.
 void classify_add_column(Node column_def, const QualifiedName& table, Actions& out) {
@@ -234,6 +289,9 @@ void classify_add_column(Node column_def, const QualifiedName& table, Actions& o
         column = column | Condition::volatile_default;
     }
     out.push_back(make_action("ALTER TABLE ADD COLUMN", table, column));
+    if (has_any(column, Condition::volatile_default)) {
+        add_sequence_functions(raw_default, out);  // evaluated for every row of the rewrite
+    }
     for (Action& action : constraint_actions) {
         if (has_any(column, Condition::has_default)) {
             action.conditions = action.conditions | Condition::has_default;
@@ -337,7 +395,9 @@ void classify_alter_table(Node stmt, Actions& out) {
         Action action = make_action("ALTER INDEX", QualifiedName{});
         action.relations[RelationRole::index].push_back(table);
         for (const Node& item : stmt["cmds"].items()) {
-            if (item.as("AlterTableCmd")["subtype"].str() == "AT_AttachPartition") {
+            if (item.as("AlterTableCmd")["subtype"].str() == "AT_SetTableSpace") {
+                action.form = "ALTER INDEX SET TABLESPACE";
+            } else if (item.as("AlterTableCmd")["subtype"].str() == "AT_AttachPartition") {
                 action.form = "ALTER INDEX ATTACH PARTITION";
                 action.relations[RelationRole::partition].push_back(
                     relation_name(item.as("AlterTableCmd")["def"].as("PartitionCmd")["name"]));
@@ -350,8 +410,10 @@ void classify_alter_table(Node stmt, Actions& out) {
         out.push_back(make_action("ALTER SEQUENCE", table));
         return;
     }
-    if (object == "OBJECT_VIEW" || object == "OBJECT_MATVIEW") {
-        out.push_back(make_action(object == "OBJECT_VIEW" ? "ALTER VIEW" : "ALTER MATERIALIZED VIEW", table));
+    // A materialized view takes the subcommand's own lock, as a table does; a view
+    // takes ACCESS EXCLUSIVE for all of them (its options are not heap options).
+    if (object == "OBJECT_VIEW") {
+        out.push_back(make_action("ALTER VIEW", table));
         return;
     }
     for (const Node& item : stmt["cmds"].items()) {
@@ -367,6 +429,16 @@ void classify_alter_table(Node stmt, Actions& out) {
                                         partition_cmd["concurrent"].flag() ? Condition::concurrently : Condition::none);
             action.relations[RelationRole::partition].push_back(relation_name(partition_cmd["name"]));
             out.push_back(std::move(action));
+        } else if (subtype == "AT_AddOf") {
+            Action action = make_action(std::string{alter_table_forms().at(subtype)}, table);
+            action.relations[RelationRole::composite_type].push_back(qualified_name(cmd["def"].as("TypeName")["names"]));
+            out.push_back(std::move(action));
+        } else if (subtype == "AT_SetTableSpace" || subtype == "AT_SetAccessMethod") {
+            // The defaults every table starts in: naming them again moves nothing.
+            const std::string_view where = cmd["name"].str();
+            const bool unchanged = subtype == "AT_SetTableSpace" ? where == "pg_default" : where == "heap";
+            out.push_back(make_action(std::string{alter_table_forms().at(subtype)}, table,
+                                      unchanged ? Condition::storage_unchanged : Condition::none));
         } else if (subtype == "AT_AddInherit" || subtype == "AT_DropInherit") {
             Action action = make_action(std::string{alter_table_forms().at(subtype)}, table);
             action.relations[RelationRole::parent].push_back(relation_name(cmd["def"].as("RangeVar")));
@@ -381,7 +453,9 @@ void classify_alter_table(Node stmt, Actions& out) {
 
 void classify_create_table(Node stmt, Actions& out) {
     const QualifiedName table = relation_name(stmt["relation"]);
-    Action create = make_action("CREATE TABLE", QualifiedName{});
+    Action create = make_action("CREATE TABLE", QualifiedName{},
+                                stmt["relation"]["relpersistence"].str() == "t" ? Condition::temporary
+                                                                                : Condition::none);
     create.created.push_back(table);
     create.relations[RelationRole::target].push_back(table);
     for (const Node& parent : stmt["inhRelations"].items()) {
@@ -476,8 +550,12 @@ void classify_rename(Node stmt, Actions& out) {
         out.push_back(std::move(action));
     } else if (object == "OBJECT_COLUMN" || object == "OBJECT_TABCONSTRAINT" || object == "OBJECT_TABLE" ||
                object == "OBJECT_VIEW" || object == "OBJECT_MATVIEW" || object == "OBJECT_SEQUENCE" ||
-               object == "OBJECT_TRIGGER" || object == "OBJECT_POLICY") {
+               object == "OBJECT_TRIGGER" || object == "OBJECT_POLICY" || object == "OBJECT_RULE") {
         out.push_back(make_action("RENAME " + std::string{object.substr(7)}, relation));
+    } else if (object == "OBJECT_ATTRIBUTE") {
+        Action action = make_action("RENAME ATTRIBUTE", QualifiedName{});
+        action.relations[RelationRole::composite_type].push_back(relation);
+        out.push_back(std::move(action));
     } else {
         out.push_back(make_action("RENAME (no relation)", QualifiedName{}));
     }
@@ -508,31 +586,126 @@ void classify_reindex(Node stmt, Actions& out) {
     }
 }
 
-// Tables read by a SELECT (INSERT ... SELECT, CREATE TABLE AS): FROM-clause RangeVars.
-void add_read_tables(Node select, Action& action) {
-    visit_nodes(select, [&](std::string_view type, Node content) {
-        if (type == "RangeVar") {
-            action.relations[RelationRole::dependent_table].push_back(relation_name(content));
+void classify_statement_node(Node wrapped, Condition inherited, std::vector<std::string> ctes, Actions& out);
+
+// A relation of a FROM list (not a CTE in scope) is read; a subquery becomes a
+// query of its own.
+void add_from_item(Node item, Condition inherited, const std::vector<std::string>& ctes, Action& action,
+                   Actions& out) {
+    if (Node range_var = item.as("RangeVar"); range_var) {
+        const QualifiedName name = relation_name(range_var);
+        if (!name.schema.empty() || std::find(ctes.begin(), ctes.end(), name.name) == ctes.end()) {
+            action.relations[RelationRole::read].push_back(name);
         }
-        return true;
-    });
+    } else if (Node join = item.as("JoinExpr"); join) {
+        for (const std::string_view side : {"larg", "rarg"}) {
+            add_from_item(join[side], inherited, ctes, action, out);
+        }
+    } else if (Node subselect = item.as("RangeSubselect"); subselect) {
+        classify_statement_node(subselect["subquery"], inherited, ctes, out);
+    }
 }
 
-void classify_dml(std::string_view kind, Node stmt, Actions& out) {
+// One SELECT action per query level, so that a WHERE at one level does not hide
+// the scan of another; data-changing CTEs are classified as the DML they are.
+void classify_query(Node select, Condition inherited, std::vector<std::string> ctes, Actions& out) {
+    if (!select) {
+        return;
+    }
+    for (const Node& item : select["withClause"]["ctes"].items()) {
+        Node cte = item.as("CommonTableExpr");
+        ctes.emplace_back(cte["ctename"].str());
+        classify_statement_node(cte["ctequery"], inherited, ctes, out);
+    }
+    if (select["larg"] || select["rarg"]) {
+        classify_query(select["larg"], inherited, ctes, out);
+        classify_query(select["rarg"], inherited, ctes, out);
+        return;
+    }
+    Condition conditions = inherited;
+    if (select["whereClause"]) {
+        conditions = conditions | Condition::has_where;
+    }
+    if (select["lockingClause"].size() > 0) {
+        conditions = conditions | Condition::locking_clause;
+    }
+    Action action = make_action("SELECT", QualifiedName{}, conditions);
+    for (const Node& item : select["fromClause"].items()) {
+        add_from_item(item, inherited, ctes, action, out);
+    }
+    // Subqueries in the target list, WHERE and HAVING.
+    for (const std::string_view field : {"targetList", "whereClause", "havingClause"}) {
+        visit_nodes(select[field], [&](std::string_view type, Node content) {
+            if (type == "SubLink") {
+                classify_statement_node(content["subselect"], inherited, ctes, out);
+            }
+            return true;
+        });
+    }
+    if (!action.relations.empty()) {
+        out.push_back(std::move(action));
+    }
+}
+
+void classify_dml(std::string_view kind, Node stmt, Condition inherited, std::vector<std::string> ctes, Actions& out) {
+    for (const Node& item : stmt["withClause"]["ctes"].items()) {
+        Node cte = item.as("CommonTableExpr");
+        ctes.emplace_back(cte["ctename"].str());
+        classify_statement_node(cte["ctequery"], inherited, ctes, out);
+    }
     const QualifiedName table = relation_name(stmt["relation"]);
     if (kind == "UpdateStmt" || kind == "DeleteStmt") {
         const Condition conditions = stmt["whereClause"] ? Condition::has_where : Condition::none;
-        out.push_back(make_action(kind == "UpdateStmt" ? "UPDATE" : "DELETE", table, conditions));
-    } else if (kind == "InsertStmt") {
-        Node select = stmt["selectStmt"].as("SelectStmt");
-        const bool from_select = select && select["fromClause"].size() > 0;
-        Action action = make_action("INSERT", table, from_select ? Condition::from_select : Condition::none);
-        if (from_select) {
-            add_read_tables(select["fromClause"], action);
+        Action action = make_action(kind == "UpdateStmt" ? "UPDATE" : "DELETE", table, conditions);
+        // UPDATE ... FROM and DELETE ... USING read their other tables under the same WHERE.
+        Action reads = make_action("SELECT", QualifiedName{}, conditions);
+        for (const Node& item : stmt[kind == "UpdateStmt" ? "fromClause" : "usingClause"].items()) {
+            add_from_item(item, inherited, ctes, reads, out);
         }
         out.push_back(std::move(action));
-    } else if (kind == "CopyStmt") {
-        out.push_back(make_action(stmt["is_from"].flag() ? "COPY FROM" : "COPY TO", table));
+        if (!reads.relations.empty()) {
+            out.push_back(std::move(reads));
+        }
+    } else if (kind == "InsertStmt") {
+        out.push_back(make_action("INSERT", table));
+        classify_query(stmt["selectStmt"].as("SelectStmt"), inherited, ctes, out);
+    } else if (kind == "MergeStmt") {
+        Action action = make_action("MERGE", table);
+        add_from_item(stmt["sourceRelation"], inherited, ctes, action, out);
+        out.push_back(std::move(action));
+    }
+}
+
+void classify_statement_node(Node wrapped, Condition inherited, std::vector<std::string> ctes, Actions& out) {
+    const std::string_view kind = wrapped.type();
+    if (kind == "SelectStmt") {
+        classify_query(wrapped.inner(), inherited, std::move(ctes), out);
+    } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt" || kind == "MergeStmt") {
+        classify_dml(kind, wrapped.inner(), inherited, std::move(ctes), out);
+    }
+}
+
+void classify_copy(Node stmt, Actions& out) {
+    if (Node query = stmt["query"]; query) {
+        classify_statement_node(query, Condition::none, {}, out);
+        return;
+    }
+    out.push_back(make_action(stmt["is_from"].flag() ? "COPY FROM" : "COPY TO", relation_name(stmt["relation"])));
+}
+
+// CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW: the new relation, then the query,
+// which WITH NO DATA only analyses.
+void classify_create_as(std::string form, Node into, Node select, Actions& out) {
+    const QualifiedName created = relation_name(into["rel"]);
+    const bool temporary = into["rel"]["relpersistence"].str() == "t";
+    Action action = make_action(std::move(form), QualifiedName{}, temporary ? Condition::temporary : Condition::none);
+    action.relations[RelationRole::target].push_back(created);
+    action.created.push_back(created);
+    out.push_back(std::move(action));
+    const Condition not_run = into["skipData"].flag() ? Condition::query_not_run : Condition::none;
+    classify_query(select, not_run, {}, out);
+    if (not_run == Condition::none) {
+        add_sequence_functions(select, out);
     }
 }
 
@@ -547,20 +720,55 @@ void classify_lock(Node stmt, Actions& out) {
     out.push_back(std::move(action));
 }
 
+// [schema.]relation[.name]: the relation part of a name list whose last `trailing` parts
+// name something inside it (a column, trigger, policy, rule or constraint).
+QualifiedName relation_of_name_list(Node list, std::size_t trailing) {
+    std::vector<std::string> parts = string_list(list);
+    parts.resize(parts.size() >= trailing ? parts.size() - trailing : 0);
+    QualifiedName relation;
+    relation.name = parts.empty() ? std::string{} : parts.back();
+    relation.schema = parts.size() >= 2 ? parts[parts.size() - 2] : std::string{};
+    return relation;
+}
+
 void classify_comment(Node stmt, Actions& out) {
     const std::string_view object = stmt["objtype"].str();
-    if (object == "OBJECT_TABLE" || object == "OBJECT_COLUMN") {
-        std::vector<std::string> parts = string_list(stmt["object"].as("List")["items"]);
-        if (object == "OBJECT_COLUMN" && !parts.empty()) {
-            parts.pop_back();
-        }
-        QualifiedName table;
-        table.name = parts.empty() ? std::string{} : parts.back();
-        table.schema = parts.size() >= 2 ? parts[parts.size() - 2] : std::string{};
-        out.push_back(make_action("COMMENT ON TABLE/COLUMN", table));
+    Node names = stmt["object"].as("List")["items"];
+    if (object == "OBJECT_TABLE" || object == "OBJECT_VIEW" || object == "OBJECT_MATVIEW" ||
+        object == "OBJECT_SEQUENCE" || object == "OBJECT_FOREIGN_TABLE" || object == "OBJECT_COLUMN") {
+        out.push_back(make_action("COMMENT ON RELATION/COLUMN", relation_of_name_list(names, object == "OBJECT_COLUMN")));
+    } else if (object == "OBJECT_INDEX") {
+        Action action = make_action("COMMENT ON INDEX", QualifiedName{});
+        action.relations[RelationRole::index].push_back(relation_of_name_list(names, 0));
+        out.push_back(std::move(action));
+    } else if (object == "OBJECT_TABCONSTRAINT" || object == "OBJECT_TRIGGER" || object == "OBJECT_POLICY" ||
+               object == "OBJECT_RULE") {
+        out.push_back(make_action("COMMENT ON TABLE OBJECT", relation_of_name_list(names, 1)));
     } else {
         out.push_back(make_action("COMMENT ON (other)", QualifiedName{}));
     }
+}
+
+// OWNED BY t.c reads t; any other option changes the sequence's parameters, which
+// PostgreSQL writes into a new relfilenode.
+void classify_sequence(std::string_view kind, Node stmt, Actions& out) {
+    Action action = make_action(kind == "CreateSeqStmt" ? "CREATE SEQUENCE" : "ALTER SEQUENCE",
+                                relation_name(stmt["sequence"]));
+    if (kind == "CreateSeqStmt") {
+        action.created = action.relations[RelationRole::target];
+    }
+    for (const Node& option : stmt["options"].items()) {
+        Node definition = option.as("DefElem");
+        if (definition["defname"].str() != "owned_by") {
+            action.conditions = action.conditions | Condition::sequence_parameters;
+            continue;
+        }
+        Node names = definition["arg"].as("List")["items"];
+        if (names.size() >= 2) {
+            action.relations[RelationRole::owner].push_back(relation_of_name_list(names, 1));
+        }
+    }
+    out.push_back(std::move(action));
 }
 
 // Statement kinds whose whole effect is one form on one RangeVar field.
@@ -570,15 +778,11 @@ struct SimpleForm {
     std::string_view relation_field;  // empty: no relation
 };
 
-constexpr std::array<SimpleForm, 26> k_simple_forms = {{
+constexpr std::array<SimpleForm, 21> k_simple_forms = {{
     {"CreateTrigStmt", "CREATE TRIGGER", "relation"},
     {"CreatePolicyStmt", "CREATE POLICY", "table"},
     {"AlterPolicyStmt", "ALTER POLICY", "table"},
     {"ClusterStmt", "CLUSTER", "relation"},
-    {"CreateStatsStmt", "CREATE STATISTICS", ""},
-    {"ViewStmt", "CREATE VIEW", "view"},
-    {"CreateSeqStmt", "CREATE SEQUENCE", "sequence"},
-    {"AlterSeqStmt", "ALTER SEQUENCE", "sequence"},
     {"CreateEnumStmt", "CREATE TYPE", ""},
     {"CompositeTypeStmt", "CREATE TYPE", ""},
     {"CreateRangeStmt", "CREATE TYPE", ""},
@@ -595,7 +799,6 @@ constexpr std::array<SimpleForm, 26> k_simple_forms = {{
     {"CreatedbStmt", "CREATE DATABASE", ""},
     {"DropdbStmt", "DROP DATABASE", ""},
     {"AlterSystemStmt", "ALTER SYSTEM", ""},
-    {"SelectStmt", "SELECT", ""},
     {"AlterObjectSchemaStmt", "ALTER ... SET SCHEMA", "relation"},
 }};
 
@@ -625,18 +828,36 @@ Actions classify(const Statement& statement) {
     } else if (kind == "ReindexStmt") {
         classify_reindex(stmt, actions);
     } else if (kind == "RefreshMatViewStmt") {
-        actions.push_back(make_action("REFRESH MATERIALIZED VIEW", relation_name(stmt["relation"]),
-                                      stmt["concurrent"].flag() ? Condition::concurrently : Condition::none));
+        Condition conditions = stmt["concurrent"].flag() ? Condition::concurrently : Condition::none;
+        if (stmt["skipData"].flag()) {
+            conditions = conditions | Condition::query_not_run;
+        }
+        actions.push_back(make_action("REFRESH MATERIALIZED VIEW", relation_name(stmt["relation"]), conditions));
     } else if (kind == "CreateTableAsStmt") {
-        Action action = make_action(stmt["objtype"].str() == "OBJECT_MATVIEW" ? "CREATE MATERIALIZED VIEW"
-                                                                             : "CREATE TABLE AS",
-                                    QualifiedName{});
-        const QualifiedName created = relation_name(stmt["into"]["rel"]);
-        action.relations[RelationRole::target].push_back(created);
-        action.created.push_back(created);
-        actions.push_back(std::move(action));
-    } else if (kind == "UpdateStmt" || kind == "DeleteStmt" || kind == "InsertStmt" || kind == "CopyStmt") {
-        classify_dml(kind, stmt, actions);
+        classify_create_as(stmt["objtype"].str() == "OBJECT_MATVIEW" ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS",
+                           stmt["into"], stmt["query"].as("SelectStmt"), actions);
+    } else if (kind == "SelectStmt" && stmt["intoClause"]) {
+        classify_create_as("CREATE TABLE AS", stmt["intoClause"], stmt, actions);
+    } else if (kind == "SelectStmt") {
+        classify_query(stmt, Condition::none, {}, actions);
+        add_sequence_functions(stmt, actions);
+        if (actions.empty()) {
+            actions.push_back(make_action("SELECT", QualifiedName{}));
+        }
+    } else if (kind == "UpdateStmt" || kind == "DeleteStmt" || kind == "InsertStmt" || kind == "MergeStmt") {
+        classify_dml(kind, stmt, Condition::none, {}, actions);
+        add_sequence_functions(stmt, actions);
+    } else if (kind == "CopyStmt") {
+        classify_copy(stmt, actions);
+    } else if (kind == "ViewStmt") {
+        actions.push_back(make_action("CREATE VIEW", relation_name(stmt["view"])));
+        classify_statement_node(stmt["query"], Condition::query_not_run, {}, actions);
+    } else if (kind == "CreateSeqStmt" || kind == "AlterSeqStmt") {
+        classify_sequence(kind, stmt, actions);
+    } else if (kind == "RuleStmt") {
+        actions.push_back(make_action("CREATE RULE", relation_name(stmt["relation"])));
+    } else if (kind == "CreateStatsStmt") {
+        actions.push_back(make_action("CREATE STATISTICS", relation_name(stmt["relations"].at(0).as("RangeVar"))));
     } else if (kind == "LockStmt") {
         classify_lock(stmt, actions);
     } else if (kind == "AlterEnumStmt") {

@@ -39,6 +39,8 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::identity),
         row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::generated_stored),
         row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::volatile_default),
+        // Rewrites even without a default, so that every row is checked against the domain.
+        row("ALTER TABLE ADD COLUMN", {{R::target, AEL, rewrite, scan}}, C::domain_type),
         row("ALTER TABLE ADD COLUMN", {{R::target, AEL}}),
         // ... and its column constraints.
         row("ALTER TABLE ADD COLUMN CHECK", {{R::target, AEL, false, scan}}),
@@ -50,6 +52,7 @@ const std::vector<LockTableRow>& rows() {
         // Column changes.
         row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL}}, C::binary_coercible_type),
         row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL, rewrite, scan}}),
+        row("ALTER TABLE SET NOT NULL", {{R::target, AEL}}, C::check_proves_not_null, C::none, verified, 12),
         row("ALTER TABLE SET NOT NULL", {{R::target, AEL, false, scan}}),
         row("ALTER TABLE DROP NOT NULL", {{R::target, AEL}}),
         row("ALTER TABLE SET DEFAULT", {{R::target, AEL}}),
@@ -82,8 +85,11 @@ const std::vector<LockTableRow>& rows() {
         // Table-level changes.
         row("ALTER TABLE SET LOGGED", {{R::target, AEL, rewrite, scan}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
         row("ALTER TABLE SET UNLOGGED", {{R::target, AEL, rewrite, scan}}),
+        // Naming the tablespace or access method the table is already in copies nothing.
+        row("ALTER TABLE SET TABLESPACE", {{R::target, AEL}}, C::storage_unchanged),
         row("ALTER TABLE SET TABLESPACE", {{R::target, AEL, rewrite, scan}}, C::none, C::none,
             "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE SET ACCESS METHOD", {{R::target, AEL}}, C::storage_unchanged),
         row("ALTER TABLE SET ACCESS METHOD", {{R::target, AEL, rewrite, scan}}, C::none, C::none,
             "PostgreSQL docs: ALTER TABLE"),
         row("ALTER TABLE SET STORAGE PARAMETERS", {{R::target, SUE}}),
@@ -96,15 +102,25 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TABLE OWNER TO", {{R::target, AEL}}),
         row("ALTER TABLE INHERIT", {{R::target, AEL}, {R::parent, SUE}}),
         row("ALTER TABLE NO INHERIT", {{R::target, AEL}, {R::parent, AS}}),
-        row("ALTER TABLE OF", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        row("ALTER TABLE OF", {{R::target, AEL}, {R::composite_type, AS}}),
         row("ALTER TABLE NOT OF", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
         row("ALTER TABLE OPTIONS", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        // The parent's DEFAULT partition gives up the new range: locked and scanned whatever CHECK exists.
+        row("ALTER TABLE ATTACH PARTITION",
+            {{R::target, SUE}, {R::partition, AEL, false, scan}, {R::dependent_table, AEL, false, scan}},
+            C::default_partition, C::none, verified, 12),
         row("ALTER TABLE ATTACH PARTITION", {{R::target, SUE}, {R::partition, AEL, false, scan}}, C::none, C::none,
             verified, 12),
+        row("ALTER TABLE ATTACH PARTITION",
+            {{R::target, AEL}, {R::partition, AEL, false, scan}, {R::dependent_table, AEL, false, scan}},
+            C::default_partition, C::none, "PostgreSQL 11 docs: ATTACH PARTITION scans the default partition",
+            k_min_pg_version, 11),
         row("ALTER TABLE ATTACH PARTITION", {{R::target, AEL}, {R::partition, AEL, false, scan}}, C::none, C::none,
             "PostgreSQL 12 release notes: ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE", k_min_pg_version, 11),
-        no_transaction(row("ALTER TABLE DETACH PARTITION", {{R::target, SUE}, {R::partition, SUE}}, C::concurrently,
-                           C::none, "PostgreSQL 14 docs: DETACH PARTITION CONCURRENTLY", 14)),
+        // The concurrent detach waits for every user of the parent, then takes ACCESS EXCLUSIVE
+        // on the partition.
+        no_transaction(row("ALTER TABLE DETACH PARTITION", {{R::target, SUE}, {R::partition, AEL}}, C::concurrently,
+                           C::none, verified, 14)),
         row("ALTER TABLE DETACH PARTITION", {{R::target, AEL}, {R::partition, AEL}}),
         row("ALTER TABLE DETACH PARTITION FINALIZE", {{R::target, SUE}, {R::partition, SUE}}, C::none, C::none,
             "PostgreSQL 14 docs: DETACH PARTITION FINALIZE", 14),
@@ -115,9 +131,11 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER INDEX ATTACH PARTITION", {{R::index, SUE}, {R::partition, SUE}}, C::none, C::none,
             "PostgreSQL docs: ALTER INDEX"),
         row("ALTER INDEX RENAME", {{R::index, SUE}}),
-        row("ALTER SEQUENCE", {{R::target, SRX}}),
-        row("ALTER VIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER VIEW"),
-        row("ALTER MATERIALIZED VIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER MATERIALIZED VIEW"),
+        row("ALTER INDEX SET TABLESPACE", {{R::index, AEL}}),
+        // New parameters go into a new relfilenode; OWNED BY only reads the owning table.
+        row("ALTER SEQUENCE", {{R::target, SRX, rewrite}, {R::owner, AS}}, C::sequence_parameters),
+        row("ALTER SEQUENCE", {{R::target, SRX}, {R::owner, AS}}),
+        row("ALTER VIEW", {{R::target, AEL}}),
         row("ALTER ... SET SCHEMA", {{R::target, AEL}}),
 
         // Renames (catalog only, on every version).
@@ -129,17 +147,23 @@ const std::vector<LockTableRow>& rows() {
         row("RENAME SEQUENCE", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER SEQUENCE"),
         row("RENAME TRIGGER", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TRIGGER"),
         row("RENAME POLICY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER POLICY"),
+        row("RENAME RULE", {{R::target, AEL}}),
+        row("RENAME ATTRIBUTE", {{R::composite_type, AEL}}),
         row("RENAME (no relation)", {}),
 
         // Tables and views.
+        // A temporary table is private to its session: its lock blocks no one.
+        row("CREATE TABLE", {}, C::temporary),
         row("CREATE TABLE", {{R::target, AEL}}),
         row("CREATE TABLE REFERENCES", {{R::referenced, SRX}}),
         row("CREATE TABLE PARTITION OF", {{R::parent, AEL}}),
         row("CREATE TABLE INHERITS", {{R::parent, SUE}}, C::none, C::none, "PostgreSQL source: MergeAttributes"),
         row("CREATE TABLE LIKE", {{R::parent, AS}}),
+        row("CREATE TABLE AS", {}, C::temporary),
         row("CREATE TABLE AS", {{R::target, AEL}}),
         row("CREATE MATERIALIZED VIEW", {{R::target, AEL}}),
         row("CREATE VIEW", {{R::target, AEL}}),
+        row("CREATE RULE", {{R::target, AEL}}),
         row("DROP TABLE", {{R::target, AEL}}),
         row("DROP VIEW", {{R::target, AEL}}),
         row("DROP MATERIALIZED VIEW", {{R::target, AEL}}),
@@ -152,20 +176,29 @@ const std::vector<LockTableRow>& rows() {
         row("CREATE TRIGGER", {{R::target, SRX}}),
         row("CREATE POLICY", {{R::target, AEL}}),
         row("ALTER POLICY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER POLICY"),
-        row("CREATE SEQUENCE", {}),
-        row("COMMENT ON TABLE/COLUMN", {{R::target, SUE}}),
+        row("CREATE SEQUENCE", {{R::owner, AS}}),
+        row("COMMENT ON RELATION/COLUMN", {{R::target, SUE}}),
+        row("COMMENT ON INDEX", {{R::index, SUE}}),
+        // Constraints, triggers, policies and rules: the table is only read.
+        row("COMMENT ON TABLE OBJECT", {{R::target, AS}}),
         row("COMMENT ON (other)", {}),
-        row("CREATE STATISTICS", {}),
+        row("CREATE STATISTICS", {{R::target, SUE}}),
 
         // Indexes.
         no_transaction(row("CREATE INDEX", {{R::target, SUE, false, scan}}, C::concurrently)),
         row("CREATE INDEX", {{R::target, SH, false, scan}, {R::new_index, AEL}}),
-        no_transaction(row("DROP INDEX", {{R::index, SUE}}, C::concurrently)),
+        // The concurrent drop waits for every user of the table, then removes the index under
+        // ACCESS EXCLUSIVE.
+        no_transaction(row("DROP INDEX", {{R::index, AEL}, {R::target, SUE}}, C::concurrently)),
         row("DROP INDEX", {{R::index, AEL}}),
-        no_transaction(row("REINDEX INDEX", {{R::index, SUE}}, C::concurrently, C::none, verified, 12)),
-        row("REINDEX INDEX", {{R::index, AEL, rewrite, scan}}),
-        no_transaction(row("REINDEX TABLE", {{R::target, SUE, false, scan}}, C::concurrently, C::none, verified, 12)),
-        row("REINDEX TABLE", {{R::target, SH, false, scan}}),
+        // The concurrent forms build a new index beside the old one and drop the old one
+        // under ACCESS EXCLUSIVE at the end.
+        no_transaction(row("REINDEX INDEX", {{R::index, AEL, rewrite}, {R::target, SUE, false, scan}}, C::concurrently,
+                           C::none, verified, 12)),
+        row("REINDEX INDEX", {{R::index, AEL, rewrite}, {R::target, SH, false, scan}}),
+        no_transaction(row("REINDEX TABLE", {{R::target, SUE, false, scan}, {R::index, AEL, rewrite}}, C::concurrently,
+                           C::none, verified, 12)),
+        row("REINDEX TABLE", {{R::target, SH, false, scan}, {R::index, AEL, rewrite}}),
         no_transaction(row("REINDEX SCHEMA/DATABASE/SYSTEM", {}, C::none, C::none, "PostgreSQL docs: REINDEX")),
 
         // Maintenance.
@@ -173,8 +206,9 @@ const std::vector<LockTableRow>& rows() {
         no_transaction(row("VACUUM FULL", {{R::target, AEL, rewrite, scan}})),
         row("ANALYZE", {{R::target, SUE}}),
         row("CLUSTER", {{R::target, AEL, rewrite, scan}}),
-        row("REFRESH MATERIALIZED VIEW", {{R::target, EX, false, scan}}, C::concurrently),
-        row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite, scan}}),
+        row("REFRESH MATERIALIZED VIEW", {{R::target, EX, false, scan}, {R::read, AS, false, scan}}, C::concurrently),
+        row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite}}, C::query_not_run),
+        row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite, scan}, {R::read, AS, false, scan}}),
 
         // Explicit locks.
         row("LOCK TABLE IN ACCESS SHARE MODE", {{R::target, AS}}),
@@ -191,11 +225,18 @@ const std::vector<LockTableRow>& rows() {
         row("UPDATE", {{R::target, RX, false, scan}}),
         row("DELETE", {{R::target, RX}}, C::has_where),
         row("DELETE", {{R::target, RX, false, scan}}),
-        row("INSERT", {{R::target, RX}, {R::dependent_table, AS, false, scan}}, C::from_select),
         row("INSERT", {{R::target, RX}}),
+        row("MERGE", {{R::target, RX, false, scan}, {R::read, AS, false, scan}}),
         row("COPY FROM", {{R::target, RX}}),
         row("COPY TO", {{R::target, AS, false, scan}}),
-        row("SELECT", {}),
+        // Queries: a statement without WHERE reads every row; with one, the model assumes
+        // an index serves it. A query that is only analysed (a view, WITH NO DATA) reads nothing.
+        row("SELECT", {{R::read, AS}}, C::query_not_run),
+        row("SELECT", {{R::read, RS}}, C::locking_clause | C::has_where),
+        row("SELECT", {{R::read, RS, false, scan}}, C::locking_clause),
+        row("SELECT", {{R::read, AS}}, C::has_where),
+        row("SELECT", {{R::read, AS, false, scan}}),
+        row("SEQUENCE FUNCTION", {{R::sequence, RX}}),
 
         // Types, domains and other objects without relation locks of their own.
         row("CREATE TYPE", {}),

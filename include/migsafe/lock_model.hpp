@@ -53,6 +53,9 @@ enum class RelationRole : std::uint8_t {
     parent,          // partitioned parent or inheritance parent
     partition,       // a partition attached or detached
     dependent_table, // tables reached through CASCADE or foreign keys
+    read,            // a table or view a query reads (SELECT, view definition, INSERT ... SELECT)
+    owner,           // the table a sequence is OWNED BY
+    composite_type,  // the pg_class entry of a composite type (ALTER TABLE OF, ALTER TYPE)
 };
 [[nodiscard]] std::string_view role_name(RelationRole role);
 
@@ -99,7 +102,7 @@ inline constexpr std::string_view k_verified_on = "PostgreSQL 15.18";
 // ---- The table itself, exposed for docs and tests -------------------------------
 
 // Conditions read from the statement that select a row of the table.
-enum class Condition : std::uint32_t {
+enum class Condition : std::uint64_t {
     none = 0,
     has_default = 1U << 0,
     volatile_default = 1U << 1,
@@ -119,17 +122,26 @@ enum class Condition : std::uint32_t {
     lock_mode_given = 1U << 15,
     column_primary_key = 1U << 16,
     binary_coercible_type = 1U << 17,
-    domain_type = 1U << 18,
+    domain_type = 1U << 18,  // the column's type is a domain with a CHECK constraint
+    // Facts the statement alone does not show; rules that know them from the unit
+    // (MigrationState) look the row up with find_lock_row.
+    check_proves_not_null = 1U << 19,  // a validated CHECK implies the column IS NOT NULL
+    default_partition = 1U << 20,      // the partitioned parent has a DEFAULT partition
+    locking_clause = 1U << 21,         // SELECT ... FOR UPDATE / SHARE
+    query_not_run = 1U << 22,          // the query is analysed, never run: views, WITH NO DATA
+    temporary = 1U << 23,              // a temporary relation: private to the session
+    storage_unchanged = 1U << 24,      // SET TABLESPACE / ACCESS METHOD names where the table already is
+    sequence_parameters = 1U << 25,    // ALTER SEQUENCE changes a parameter, not only OWNED BY
 };
 [[nodiscard]] constexpr Condition operator|(Condition a, Condition b) {
-    return static_cast<Condition>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));
+    return static_cast<Condition>(static_cast<std::uint64_t>(a) | static_cast<std::uint64_t>(b));
 }
 [[nodiscard]] constexpr bool has_all(Condition set, Condition wanted) {
-    return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(wanted)) ==
-           static_cast<std::uint32_t>(wanted);
+    return (static_cast<std::uint64_t>(set) & static_cast<std::uint64_t>(wanted)) ==
+           static_cast<std::uint64_t>(wanted);
 }
 [[nodiscard]] constexpr bool has_any(Condition set, Condition wanted) {
-    return (static_cast<std::uint32_t>(set) & static_cast<std::uint32_t>(wanted)) != 0;
+    return (static_cast<std::uint64_t>(set) & static_cast<std::uint64_t>(wanted)) != 0;
 }
 
 struct RoleLock {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis_command.hpp"
+#include "schema_command.hpp"
 #include "lsp_command.hpp"
 #include "rules_command.hpp"
 
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
 
         CLI::App* lsp = migsafe::cli::add_lsp_command(app);
 
+        migsafe::cli::SchemaArguments schema_arguments;
+        CLI::App* schema = migsafe::cli::add_schema_command(app, schema_arguments);
+
         migsafe::cli::RulesArguments rules_arguments;
         CLI::App* rules = migsafe::cli::add_rules_command(app, rules_arguments);
         migsafe::cli::RulesArguments rule_arguments;
@@ -41,6 +45,9 @@ int main(int argc, char** argv) {
         }
         if (lsp->parsed()) {
             return migsafe::cli::run_lsp();
+        }
+        if (schema->parsed()) {
+            return migsafe::cli::run_schema(schema_arguments);
         }
         if (rules->parsed()) {
             return migsafe::cli::run_rules(rules_arguments);
