@@ -13,7 +13,7 @@ std::string which_transaction(const MigrationState& state) {
             return state.unit().wrapper.empty() ? "the transaction the migration runner wraps around the file"
                                                 : state.unit().wrapper;
         case TransactionState::implicit_query:
-            return state.unit().wrapper.empty() || state.unit().display == "Flyway"
+            return state.unit().wrapper.empty()
                        ? "the implicit transaction of a file sent as one multi-statement query"
                        : state.unit().wrapper;
         case TransactionState::do_block: return "the transaction PostgreSQL runs the DO block in";

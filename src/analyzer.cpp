@@ -150,7 +150,7 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
         const auto top_level = static_cast<std::size_t>(std::count_if(
             parsed.statements.begin(), parsed.statements.end(), [](const Statement& s) { return !s.embedded; }));
         MigrationState state{parsed_section.transaction, top_level};
-        state.set_unit(unit_info(plan, section));
+        state.set_unit(unit_info(plan, section, file, parsed_section.transaction));
         if (options.config.assume_lock_timeout) {
             state.assume_lock_timeout();
         }

@@ -550,17 +550,26 @@ ParsedSection parse_section(const SourceFile& file, const FileSection& section, 
     return result;
 }
 
-UnitInfo unit_info(const FilePlan& plan, const FileSection& section) {
+UnitInfo unit_info(const FilePlan& plan, const FileSection& section, const SourceFile& file,
+                   TransactionMode transaction) {
     UnitInfo unit;
     unit.framework = plan.framework;
     if (const FrameworkInfo* info = find_framework(plan.framework)) {
         unit.display = std::string{info->display};
         unit.wrapper = std::string{info->wrapper};
         unit.opt_out = std::string{info->opt_out};
+        // An opt-out that still sends the unit as one string (dbmate transaction:false,
+        // morph nontransactional, popx .autocommit) leaves the implicit transaction.
+        if (transaction == TransactionMode::single_query && info->mode != TransactionMode::single_query) {
+            unit.wrapper = "the implicit transaction of a unit " + unit.display +
+                           " sends as one multi-statement query";
+            unit.opt_out = "keep the statement alone in its migration: " + unit.opt_out;
+        }
     }
     unit.down = section.direction == MigrationDirection::down;
     unit.has_down = section.has_down;
-    unit.begin = section.span.begin;
+    const std::string_view text = section.text ? std::string_view{*section.text} : std::string_view{file.text};
+    unit.begin = skip_trivia(text, section.span.begin, section.span.end);
     return unit;
 }
 

@@ -397,7 +397,7 @@ LayoutEvidence layout_evidence(const fs::path& path) {
     }
     if (std::regex_match(name, match, k_flyway_versioned)) {
         evidence = layout("flyway", "Flyway file name " + match[1].str() + "<version>__<description>.sql", dir.string(),
-                    "0/" + flyway_version_key(match[2].str()) + "/" + match[1].str());
+                    "0/" + flyway_version_key(match[2].str()) + " " + match[1].str());
         evidence.direction = match[1] == "U" ? MigrationDirection::down : MigrationDirection::up;
         if (file_exists(fs::path{path.string() + ".conf"})) {
             const std::string line = toml_value_false(read_text(fs::path{path.string() + ".conf"}),

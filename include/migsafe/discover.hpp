@@ -88,6 +88,7 @@ struct ParsedSection {
                                           const ModelContext& model);
 
 // What the rules learn about the unit: the tool, its wrapper, how to opt out.
-[[nodiscard]] UnitInfo unit_info(const FilePlan& plan, const FileSection& section);
+[[nodiscard]] UnitInfo unit_info(const FilePlan& plan, const FileSection& section, const SourceFile& file,
+                                 TransactionMode transaction);
 
 }  // namespace migsafe

@@ -1,0 +1,1 @@
+CREATE TABLE "tags" ("id" bigint NOT NULL, "label" text NOT NULL, PRIMARY KEY ("id"));

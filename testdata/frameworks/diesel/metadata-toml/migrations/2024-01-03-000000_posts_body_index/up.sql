@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY posts_body_idx ON posts (md5(body));

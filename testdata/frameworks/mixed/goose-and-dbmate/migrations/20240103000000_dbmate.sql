@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE c (id bigint PRIMARY KEY);
+-- migrate:down
+DROP TABLE c;

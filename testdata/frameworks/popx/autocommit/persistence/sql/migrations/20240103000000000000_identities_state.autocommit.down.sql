@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS identities_state_idx;

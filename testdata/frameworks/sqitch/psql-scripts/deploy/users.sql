@@ -1,0 +1,7 @@
+-- Deploy flipr:users to pg
+
+BEGIN;
+
+CREATE TABLE flipr.users (nickname text PRIMARY KEY, email text, name text);
+
+COMMIT;

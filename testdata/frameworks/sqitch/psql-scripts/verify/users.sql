@@ -1,0 +1,3 @@
+-- Verify flipr:users on pg
+
+SELECT nickname, email FROM flipr.users WHERE false;

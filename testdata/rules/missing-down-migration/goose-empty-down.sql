@@ -1,0 +1,5 @@
+-- +goose Up
+-- expect: missing-down-migration "goose"
+ALTER TABLE users ADD COLUMN nickname text;
+
+-- +goose Down
