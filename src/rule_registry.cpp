@@ -80,7 +80,8 @@ std::string_view closest_rule_id(std::string_view unknown) {
             best = rule->meta.id;
         }
     }
-    return best;
+    // A suggestion that shares little with what was typed misleads more than it helps.
+    return best_distance <= std::max<std::size_t>(3, unknown.size() / 3) ? best : std::string_view{};
 }
 
 }  // namespace migsafe

@@ -301,7 +301,8 @@ public:
     [[nodiscard]] bool enabled() const { return m_active != nullptr; }
 
     // `severity` is this case's own grade; a severity from the config wins.
-    void report(ByteSpan span, Severity severity, std::string message, std::string help) {
+    // `origin` is the suppression the finding is about.
+    void report(std::size_t origin, ByteSpan span, Severity severity, std::string message, std::string help) {
         if (m_active != nullptr && m_active->severity_configured) {
             severity = m_active->severity;
         }
@@ -313,20 +314,32 @@ public:
         finding.message = std::move(message);
         finding.help = std::move(help);
         finding.source_line = std::string{m_context.lines.line_text(finding.range.start.line)};
-        m_findings.push_back(std::move(finding));
+        m_findings.push_back(Reported{origin, std::move(finding)});
     }
 
     [[nodiscard]] Severity default_severity() const {
         return m_active != nullptr ? m_active->severity : Severity::hint;
     }
 
-    std::vector<Finding>& findings() { return m_findings; }
+    struct Reported {
+        std::size_t origin = 0;
+        Finding finding;
+    };
+    std::vector<Reported>& findings() { return m_findings; }
 
 private:
     const SuppressionContext& m_context;
     const ActiveRule* m_active;
-    std::vector<Finding> m_findings;
+    std::vector<Reported> m_findings;
 };
+
+bool names_unused_rule(const SuppressedRule& named) {
+    return named.rule != nullptr && named.rule->meta.id == k_unused_id;
+}
+
+bool overlap(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+    return std::any_of(a.begin(), a.end(), [&](std::size_t x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+}
 
 std::string unknown_rule_message(const SuppressedRule& named) {
     std::string message = "Suppression names unknown rule '" + named.written + "'";
@@ -398,7 +411,7 @@ void apply_suppressions(const std::vector<Suppression>& suppressions, const Supp
         const Suppression& suppression = suppressions[s];
         const bool file_scope = suppression.scope == SuppressionScope::file;
         if (reporter.enabled() && suppression.rules.empty()) {
-            reporter.report(suppression.span, Severity::warning,
+            reporter.report(s, suppression.span, Severity::warning,
                             std::string{"Ignore comment names no rule, so it suppresses nothing"},
                             "list the rules it suppresses: -- " +
                                 std::string{file_scope ? k_file_directive : k_statement_directive} +
@@ -409,14 +422,16 @@ void apply_suppressions(const std::vector<Suppression>& suppressions, const Supp
             const SuppressedRule& named = suppression.rules[r];
             if (named.rule == nullptr) {
                 if (reporter.enabled()) {
-                    reporter.report(named.span, Severity::warning, unknown_rule_message(named),
+                    reporter.report(s, named.span, Severity::warning, unknown_rule_message(named),
                                     "use an id from 'migsafe rules' or an alias of another tool's rule");
                 }
                 continue;
             }
             names_known_rule = true;
             // A rule that is off in this run cannot be judged: its comment stays quiet.
-            if (!reporter.enabled() || used[s][r] || active_rule(context.rules, named.rule->meta.id) == nullptr) {
+            // Ignores of unused-suppression itself are judged once the others are.
+            if (!reporter.enabled() || used[s][r] || names_unused_rule(named) ||
+                active_rule(context.rules, named.rule->meta.id) == nullptr) {
                 continue;
             }
             std::string message;
@@ -432,10 +447,10 @@ void apply_suppressions(const std::vector<Suppression>& suppressions, const Supp
             if (!file_scope && covered[s].empty()) {
                 help = "put the comment on the line before the statement or at the end of its last line";
             }
-            reporter.report(named.span, reporter.default_severity(), std::move(message), std::move(help));
+            reporter.report(s, named.span, reporter.default_severity(), std::move(message), std::move(help));
         }
         if (context.require_reason && names_known_rule && suppression.reason.empty()) {
-            reporter.report(suppression.span, Severity::warning,
+            reporter.report(s, suppression.span, Severity::warning,
                             "Suppression of " + suppression.rules.front().written + " gives no reason",
                             "say why it is safe here after a colon: -- " +
                                 std::string{file_scope ? k_file_directive : k_statement_directive} + " " +
@@ -443,17 +458,41 @@ void apply_suppressions(const std::vector<Suppression>& suppressions, const Supp
         }
     }
 
-    // Only a file-wide suppression can silence unused-suppression itself.
-    for (Finding& finding : reporter.findings()) {
-        const bool silenced = std::any_of(suppressions.begin(), suppressions.end(), [](const Suppression& suppression) {
-            return suppression.scope == SuppressionScope::file &&
-                   std::any_of(suppression.rules.begin(), suppression.rules.end(), [](const SuppressedRule& named) {
-                       return named.rule != nullptr && named.rule->meta.id == k_unused_id;
-                   });
-        });
+    // An ignore of unused-suppression silences these findings file-wide, or for a
+    // comment covering the same statement (the same comment included).
+    for (auto& [origin, finding] : reporter.findings()) {
+        bool silenced = false;
+        for (std::size_t t = 0; t < suppressions.size(); ++t) {
+            for (std::size_t r = 0; r < suppressions[t].rules.size(); ++r) {
+                if (names_unused_rule(suppressions[t].rules[r]) &&
+                    (t == origin || suppressions[t].scope == SuppressionScope::file ||
+                     (suppressions[origin].scope == SuppressionScope::statement && overlap(covered[t], covered[origin])))) {
+                    used[t][r] = true;
+                    silenced = true;
+                }
+            }
+        }
         if (!silenced) {
             findings.push_back(std::move(finding));
         }
+    }
+    // An ignore of unused-suppression that silenced nothing is itself unused.
+    const std::size_t judged = reporter.findings().size();
+    for (std::size_t t = 0; t < suppressions.size() && reporter.enabled(); ++t) {
+        for (std::size_t r = 0; r < suppressions[t].rules.size(); ++r) {
+            const SuppressedRule& named = suppressions[t].rules[r];
+            if (names_unused_rule(named) && !used[t][r]) {
+                reporter.report(t, named.span, reporter.default_severity(),
+                                std::string{suppressions[t].scope == SuppressionScope::file ? "File-wide suppression"
+                                                                                            : "Suppression"} +
+                                    " of " + named.written + " silences no unused-suppression finding",
+                                suppressions[t].rules.size() > 1 ? "remove " + named.written + " from the ignore comment"
+                                                                 : std::string{"remove the ignore comment"});
+            }
+        }
+    }
+    for (std::size_t k = judged; k < reporter.findings().size(); ++k) {
+        findings.push_back(std::move(reporter.findings()[k].finding));
     }
 }
 

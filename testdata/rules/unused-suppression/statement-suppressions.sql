@@ -37,3 +37,10 @@ SELECT '-- migsafe-ignore no-such-rule: inside a string', $$ /* migsafe-ignore *
 -- A rule that is off in this run is not judged.
 -- migsafe-ignore add-foreign-key-without-not-valid: checked by hand
 ALTER TABLE orders ADD COLUMN note text;
+
+-- Naming unused-suppression in the same comment keeps a deliberate one quiet.
+-- migsafe-ignore require-concurrent-index-creation, unused-suppression: kept for the rebuild in release 42
+CREATE INDEX CONCURRENTLY users_rebuild_idx ON users (rebuild);
+-- expect: unused-suppression "silences no unused-suppression finding"
+-- migsafe-ignore unused-suppression: nothing to silence here
+SELECT 1;
