@@ -196,7 +196,8 @@ void render_explain_text(const Report& report, const RenderOptions& options, std
     const Style style{options.color};
     out << "Lock facts for PostgreSQL " << report.pg_version << " (verified on " << k_verified_on << ")\n\n";
     for (const FileReport& file : report.files) {
-        out << style.wrap(file.display_path, "1") << "  (framework: " << file.framework << ")\n";
+        out << style.wrap(file.display_path, "1") << "  (framework: " << file.framework
+            << (file.framework_reason.empty() ? "" : ", " + file.framework_reason) << ")\n";
         for (const FileError& error : file.errors) {
             write_error(out, style, file, error);
         }
