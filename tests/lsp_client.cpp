@@ -171,6 +171,23 @@ std::optional<int> LspProcess::wait_exit(std::chrono::milliseconds timeout) {
 
 bool LspProcess::running() { return m_pid > 0 && !wait_exit(std::chrono::milliseconds(0)).has_value(); }
 
+std::chrono::milliseconds LspProcess::cpu_time() const {
+    std::ifstream stream{"/proc/" + std::to_string(m_pid) + "/stat"};
+    std::string stat;
+    std::getline(stream, stat);
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    std::istringstream fields{stat.substr(stat.rfind(')') + 2)};
+    std::vector<std::string> values;
+    for (std::string field; fields >> field;) {
+        values.push_back(field);
+    }
+    if (values.size() < 13) {
+        return std::chrono::milliseconds{0};
+    }
+    const long ticks = std::stol(values[11]) + std::stol(values[12]);
+    return std::chrono::milliseconds{ticks * 1000 / ::sysconf(_SC_CLK_TCK)};
+}
+
 std::string LspProcess::stderr_text() const {
     std::ifstream stream{m_stderr_path};
     std::ostringstream buffer;

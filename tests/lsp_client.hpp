@@ -47,6 +47,8 @@ public:
     [[nodiscard]] std::optional<int> wait_exit(std::chrono::milliseconds timeout);
     [[nodiscard]] bool running();
     [[nodiscard]] std::string stderr_text() const;
+    // CPU time the child has used so far (user + system), from /proc.
+    [[nodiscard]] std::chrono::milliseconds cpu_time() const;
 
 private:
     std::optional<Json> read_message(Clock::time_point deadline);

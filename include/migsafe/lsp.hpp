@@ -21,8 +21,8 @@ struct ServerOptions {
 
 class Server {
 public:
-    // `send` delivers one outgoing message (response or notification).
-    using Send = std::function<void(const nlohmann::json&)>;
+    // `send` delivers one outgoing message (response or notification) as JSON text.
+    using Send = std::function<void(std::string_view)>;
 
     Server(ServerOptions options, Send send);
     ~Server();
@@ -52,6 +52,7 @@ private:
     void close(const nlohmann::json& params);
     nlohmann::json code_actions(const nlohmann::json& params);
 
+    void send(const nlohmann::json& message);
     Document* find_document(const nlohmann::json& params);
     void lint(Document& document);
     void publish(const Document& document);

@@ -11,6 +11,7 @@
 
 #include "migsafe/config.hpp"
 #include "migsafe/diagnostic.hpp"
+#include "migsafe/json_writer.hpp"
 #include "migsafe/jsonrpc.hpp"
 #include "migsafe/report.hpp"
 #include "migsafe/rule_registry.hpp"
@@ -106,13 +107,36 @@ Json position_json(const LineIndex& lines, std::size_t offset) {
     return {{"line", lines.position_at(offset).line - 1}, {"character", lines.utf16_column(offset)}};
 }
 
-Json range_json(const LineIndex& lines, std::string_view text, ByteSpan span) {
+// The span clamped to the text; an empty one widened to its character so editors show it.
+ByteSpan shown_span(std::string_view text, ByteSpan span) {
     const std::size_t begin = std::min(span.begin, text.size());
     std::size_t end = std::min(std::max(span.end, begin), text.size());
     if (end == begin && begin < text.size() && text[begin] != '\n' && text[begin] != '\r') {
         end = begin + utf8_length(static_cast<unsigned char>(text[begin]));
     }
-    return {{"start", position_json(lines, begin)}, {"end", position_json(lines, end)}};
+    return ByteSpan{begin, end};
+}
+
+Json range_json(const LineIndex& lines, std::string_view text, ByteSpan span) {
+    const ByteSpan shown = shown_span(text, span);
+    return {{"start", position_json(lines, shown.begin)}, {"end", position_json(lines, shown.end)}};
+}
+
+void write_position(JsonWriter& json, std::string_view name, const LineIndex& lines, std::size_t offset) {
+    json.key(name)
+        .begin_object()
+        .member("line", lines.position_at(offset).line - 1)
+        .member("character", lines.utf16_column(offset))
+        .end_object();
+}
+
+// range_json, streamed.
+void write_range(JsonWriter& json, const LineIndex& lines, std::string_view text, ByteSpan span) {
+    const ByteSpan shown = shown_span(text, span);
+    json.key("range").begin_object();
+    write_position(json, "start", lines, shown.begin);
+    write_position(json, "end", lines, shown.end);
+    json.end_object();
 }
 
 // The byte offset of an LSP position (0-based line, UTF-16 character), clamped to the text.
@@ -178,11 +202,13 @@ Server::Server(ServerOptions options, Send send) : m_options(std::move(options))
 
 Server::~Server() = default;
 
+void Server::send(const Json& message) { m_send(message.dump(-1, ' ', false, Json::error_handler_t::replace)); }
+
 void Server::handle(std::string_view body) {
     Json message = Json::parse(body, nullptr, false);
     if (message.is_discarded()) {
         log("message is not JSON; answering with a parse error");
-        m_send(Json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", k_parse_error}, {"message", "Parse error"}}}});
+        send(Json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", k_parse_error}, {"message", "Parse error"}}}});
         return;
     }
     try {
@@ -190,7 +216,7 @@ void Server::handle(std::string_view body) {
     } catch (const std::exception& error) {
         log(std::string{"internal error: "} + error.what());
         if (message.is_object() && message.contains("id") && message.contains("method")) {
-            m_send(Json{{"jsonrpc", "2.0"},
+            send(Json{{"jsonrpc", "2.0"},
                         {"id", message["id"]},
                         {"error", {{"code", k_internal_error}, {"message", error.what()}}}});
         }
@@ -202,7 +228,7 @@ void Server::dispatch(const Json& message) {
         if (message.is_object() && message.contains("id") && !message.contains("method")) {
             return;  // a response to a request; this server sends none
         }
-        m_send(Json{{"jsonrpc", "2.0"},
+        send(Json{{"jsonrpc", "2.0"},
                     {"id", message.is_object() && message.contains("id") ? message["id"] : Json(nullptr)},
                     {"error", {{"code", k_invalid_request}, {"message", "Invalid request"}}}});
         return;
@@ -231,7 +257,7 @@ void Server::dispatch(const Json& message) {
     } catch (const Json::exception& error) {
         response["error"] = {{"code", k_invalid_params}, {"message", std::string{"invalid params: "} + error.what()}};
     }
-    m_send(response);
+    send(response);
 }
 
 Json Server::handle_request(const std::string& method, const Json& params) {
@@ -324,7 +350,7 @@ void Server::save(const Json& params) {
 void Server::close(const Json& params) {
     const std::string uri = string_member(member(params, "textDocument"), "uri");
     if (m_documents.erase(uri) > 0) {
-        m_send(Json{{"jsonrpc", "2.0"},
+        send(Json{{"jsonrpc", "2.0"},
                     {"method", "textDocument/publishDiagnostics"},
                     {"params", {{"uri", uri}, {"diagnostics", Json::array()}}}});
     }
@@ -382,34 +408,44 @@ void Server::lint(Document& document) {
     }
 }
 
+// Written straight to text: a long migration has a thousand diagnostics, and a
+// JSON tree for them cost more than the analysis itself.
 void Server::publish(const Document& document) {
-    Json diagnostics = Json::array();
+    std::string body;
+    JsonWriter json{body, 0};
+    json.begin_object()
+        .member("jsonrpc", "2.0")
+        .member("method", "textDocument/publishDiagnostics")
+        .key("params")
+        .begin_object()
+        .member("uri", document.uri);
+    if (document.version.is_number_integer()) {
+        json.member("version", document.version.get<std::int64_t>());
+    }
+    json.key("diagnostics").begin_array();
     if (!document.failure.empty()) {
-        diagnostics.push_back({{"range", range_json(*document.lines, document.text, ByteSpan{0, 0})},
-                               {"severity", k_lsp_error},
-                               {"source", "migsafe"},
-                               {"message", document.failure}});
+        json.begin_object();
+        write_range(json, *document.lines, document.text, ByteSpan{0, 0});
+        json.member("severity", k_lsp_error)
+            .member("source", "migsafe")
+            .member("message", document.failure)
+            .end_object();
     }
     for (const Diagnostic& diagnostic : document.diagnostics) {
-        std::string message = diagnostic.message;
-        if (!diagnostic.help.empty()) {
-            message += "\nhelp: " + diagnostic.help;
-        }
-        Json item = {{"range", range_json(*document.lines, document.text, diagnostic.span)},
-                     {"severity", lsp_severity(diagnostic.severity)},
-                     {"code", diagnostic.rule},
-                     {"source", "migsafe"},
-                     {"message", message}};
+        json.begin_object();
+        write_range(json, *document.lines, document.text, diagnostic.span);
+        json.member("severity", lsp_severity(diagnostic.severity))
+            .member("code", diagnostic.rule)
+            .member("source", "migsafe")
+            .member("message", diagnostic.help.empty() ? diagnostic.message
+                                                       : diagnostic.message + "\nhelp: " + diagnostic.help);
         if (find_rule(diagnostic.rule) != nullptr) {
-            item["codeDescription"] = {{"href", rule_doc_url(diagnostic.rule)}};
+            json.key("codeDescription").begin_object().member("href", rule_doc_url(diagnostic.rule)).end_object();
         }
-        diagnostics.push_back(std::move(item));
+        json.end_object();
     }
-    Json params = {{"uri", document.uri}, {"diagnostics", diagnostics}};
-    if (document.version.is_number_integer()) {
-        params["version"] = document.version;
-    }
-    m_send(Json{{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", params}});
+    json.end_array().end_object().end_object();
+    m_send(body);
 }
 
 Json Server::code_actions(const Json& params) {
@@ -468,8 +504,8 @@ int run_server(int in_fd, int out_fd, ServerOptions options) {
     // A client that hangs up must end the loop through a failed write, not SIGPIPE.
     ::signal(SIGPIPE, SIG_IGN);
     bool peer_gone = false;
-    Server server{std::move(options), [&](const Json& message) {
-                      if (!peer_gone && !write_message(out_fd, message.dump(-1, ' ', false, Json::error_handler_t::replace))) {
+    Server server{std::move(options), [&](std::string_view message) {
+                      if (!peer_gone && !write_message(out_fd, message)) {
                           peer_gone = true;
                           log("cannot write to the client; stopping");
                       }

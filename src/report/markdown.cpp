@@ -6,6 +6,7 @@
 
 #include "migsafe/diagnostic.hpp"
 #include "migsafe/report.hpp"
+#include "migsafe/rule_registry.hpp"
 
 namespace migsafe {
 namespace {
@@ -86,9 +87,14 @@ void write_file(std::ostream& out, const std::string& path, const std::vector<Di
     out << "### <code>" << escape_html(path) << "</code>\n\n";
     out << "| Severity | Line | Rule | Locks | Finding |\n|---|---|---|---|---|\n";
     for (const Diagnostic& diagnostic : diagnostics) {
-        out << "| **" << severity_name(diagnostic.severity) << "** | " << diagnostic.range.start.line << " | ["
-            << escape_cell(diagnostic.rule) << "](" << rule_doc_url(diagnostic.rule) << ") | "
-            << locks_cell(diagnostic) << " | " << escape_cell(diagnostic.message);
+        out << "| **" << severity_name(diagnostic.severity) << "** | " << diagnostic.range.start.line << " | ";
+        // File errors (syntax-error, input-error) have no rule page to link.
+        if (find_rule(diagnostic.rule) != nullptr) {
+            out << "[" << escape_cell(diagnostic.rule) << "](" << rule_doc_url(diagnostic.rule) << ")";
+        } else {
+            out << escape_cell(diagnostic.rule);
+        }
+        out << " | " << locks_cell(diagnostic) << " | " << escape_cell(diagnostic.message);
         if (!diagnostic.help.empty()) {
             out << "<br>*" << escape_cell(diagnostic.help) << "*";
         }
