@@ -22,6 +22,15 @@ std::string keyword(const StatementContext& context) {
     return word == "START" ? "START TRANSACTION" : word;
 }
 
+// "the transaction goose wraps around the migration", or generic without a framework.
+std::string runner_transaction(const MigrationState& state) {
+    const UnitInfo& unit = state.unit();
+    if (unit.framework == "plain" || unit.display.empty()) {
+        return "the transaction the migration runner wraps around the file";
+    }
+    return "the transaction " + unit.display + " wraps around the migration";
+}
+
 void check(const StatementContext& context, FindingSink& sink) {
     const std::string_view kind = context.node()["kind"].str();
     const TransactionState transaction = context.state().transaction();
@@ -36,8 +45,8 @@ void check(const StatementContext& context, FindingSink& sink) {
     } else if (opens(kind) && transaction == TransactionState::runner_wrapper) {
         sink.report(ReportedFinding{
             context.statement_span(),
-            statement + " inside the transaction the migration runner wraps around the file: PostgreSQL only "
-                        "warns, and the COMMIT after it commits the runner's transaction early",
+            statement + " inside " + runner_transaction(context.state()) +
+                ": PostgreSQL only warns, and the COMMIT after it commits the runner's transaction early",
             "remove BEGIN and COMMIT from the file (the runner already wraps it), or configure the runner to run "
             "this migration without its transaction",
             std::nullopt, std::nullopt});
@@ -45,8 +54,7 @@ void check(const StatementContext& context, FindingSink& sink) {
         const bool rollback = kind == "TRANS_STMT_ROLLBACK";
         sink.report(ReportedFinding{
             context.statement_span(),
-            statement + " inside the transaction the migration runner wraps around the file ends the runner's "
-                        "transaction early: " +
+            statement + " inside " + runner_transaction(context.state()) + " ends the runner's transaction early: " +
                 (rollback ? std::string{"the statements before it are discarded while the runner records the "
                                         "migration as applied"}
                           : std::string{"the statements after it run without a transaction and the runner's own "
