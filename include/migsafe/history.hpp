@@ -1,0 +1,69 @@
+// Schema history: a schema dump (`--schema`) and earlier migrations (`--history`,
+// a checked directory) replayed, in migration order, into the catalog the
+// analysed statements see.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migsafe/catalog.hpp"
+#include "migsafe/discover.hpp"
+#include "migsafe/error.hpp"
+
+namespace migsafe {
+
+struct ReplayOptions {
+    std::string framework;               // forced; empty = detect
+    bool assume_in_transaction = false;
+    int pg_version = k_max_pg_version;
+    unsigned jobs = 1;                   // files read and parsed in parallel
+};
+
+// What the replay could not use: statements that do not parse, unreadable files.
+struct ReplayNote {
+    std::string path;
+    std::optional<Position> position;
+    std::string message;
+};
+
+struct ReplaySummary {
+    std::size_t files = 0;
+    std::size_t statements = 0;
+    std::vector<ReplayNote> notes;
+};
+
+// A file read, placed in its framework and parsed: the parts its tool runs.
+struct ParsedMigration {
+    CollectedFile collected;
+    SourceFile source;
+    FilePlan plan;
+    std::vector<ParsedSection> sections;  // the up sections, in order
+    std::string problem;                  // unreadable: nothing was parsed
+};
+
+[[nodiscard]] ParsedMigration parse_migration(const CollectedFile& file, const ReplayOptions& options);
+
+// Applies a parsed migration to the catalog: one session, statement by statement.
+void replay_migration(Catalog& catalog, const ParsedMigration& migration, ReplaySummary* summary = nullptr);
+
+// `--schema FILE`: the output of `pg_dump --schema-only` (any SQL that builds the schema will do).
+[[nodiscard]] Result<Catalog> load_schema_file(const std::string& path, ReplaySummary* summary = nullptr);
+
+// Replays `files` in order on top of `start`, parsing `options.jobs` files at a
+// time; memory holds one batch of parse trees, not the whole history.
+[[nodiscard]] Catalog replay_history(const std::vector<CollectedFile>& files, Catalog start,
+                                     const ReplayOptions& options, ReplaySummary* summary = nullptr);
+
+// Parses `files` a batch at a time, the files of a batch in parallel, and hands
+// each batch in order to `visit` with the index of its first file: memory holds
+// one batch of parse trees, and nothing is parsed twice.
+void for_each_batch(const std::vector<CollectedFile>& files, const ReplayOptions& options,
+                    const std::function<void(std::size_t first, std::vector<ParsedMigration>& batch)>& visit);
+
+// Calls `work(i)` for every i < count, `jobs` at a time.
+void run_in_parallel(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work);
+
+}  // namespace migsafe
