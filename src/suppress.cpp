@@ -353,8 +353,9 @@ std::string unknown_rule_message(const SuppressedRule& named) {
 
 std::vector<Suppression> parse_suppressions(std::string_view text, const std::vector<ByteSpan>& sections) {
     std::vector<Suppression> suppressions;
-    if (text.find(k_statement_directive) == std::string_view::npos &&
-        text.find("MIGSAFE-IGNORE") == std::string_view::npos) {
+    const auto mention = std::search(text.begin(), text.end(), k_statement_directive.begin(),
+                                     k_statement_directive.end(), [](char a, char b) { return lower(a) == b; });
+    if (mention == text.end()) {
         return suppressions;  // the common case costs one search
     }
     std::vector<Comment> comments;

@@ -30,7 +30,7 @@ TEST(Suppress, ParsesIdsReasonAndScope) {
 
 TEST(Suppress, ForgivingSeparators) {
     EXPECT_EQ(parse("-- migsafe-ignore add_index -- tiny").at(0).reason, "tiny");
-    const auto no_space = parse("/* MIGSAFE-IGNORE changing-column-type:tiny */");
+    const auto no_space = parse("/* Migsafe-Ignore changing-column-type:tiny */");
     ASSERT_EQ(no_space.size(), 1U);
     ASSERT_EQ(no_space[0].rules.size(), 1U);
     EXPECT_EQ(no_space[0].rules[0].written, "changing-column-type");
