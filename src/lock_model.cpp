@@ -5,7 +5,9 @@
 #include <cctype>
 #include <map>
 
+#include "migsafe/catalog.hpp"
 #include "migsafe/parse.hpp"
+#include "migsafe/pg_types.hpp"
 #include "migsafe/volatility.hpp"
 
 namespace migsafe {
@@ -171,6 +173,13 @@ struct Action {
     Condition conditions = Condition::none;
     std::map<RelationRole, std::vector<QualifiedName>> relations;
     std::vector<QualifiedName> created;  // relations the action creates
+    Node source;           // the node the action was read from: subcommand, constraint, statement
+    bool recurse = false;  // the command reaches the target's partitions (no ONLY)
+    // Relations that take what the target takes: partitions the command recurses to
+    // (the row's partition lock applies to them when it has one), and the tables behind
+    // a locked view or reached by TRUNCATE ... CASCADE.
+    std::vector<QualifiedName> inherit;
+    std::vector<QualifiedName> inherit_dependent;
 };
 
 using Actions = std::vector<Action>;
@@ -388,6 +397,39 @@ const std::map<std::string_view, std::string_view>& alter_table_forms() {
     return k_forms;
 }
 
+// One ALTER TABLE subcommand.
+void classify_alter_table_command(Node cmd, std::string_view subtype, const QualifiedName& table, Actions& out) {
+    if (subtype == "AT_AddColumn") {
+        classify_add_column(cmd["def"].as("ColumnDef"), table, out);
+    } else if (subtype == "AT_AddConstraint") {
+        classify_add_constraint(cmd["def"].as("Constraint"), table, out);
+    } else if (subtype == "AT_AttachPartition" || subtype == "AT_DetachPartition") {
+        Node partition_cmd = cmd["def"].as("PartitionCmd");
+        Action action = make_action(std::string{alter_table_forms().at(subtype)}, table,
+                                    partition_cmd["concurrent"].flag() ? Condition::concurrently : Condition::none);
+        action.relations[RelationRole::partition].push_back(relation_name(partition_cmd["name"]));
+        out.push_back(std::move(action));
+    } else if (subtype == "AT_AddOf") {
+        Action action = make_action(std::string{alter_table_forms().at(subtype)}, table);
+        action.relations[RelationRole::composite_type].push_back(qualified_name(cmd["def"].as("TypeName")["names"]));
+        out.push_back(std::move(action));
+    } else if (subtype == "AT_SetTableSpace" || subtype == "AT_SetAccessMethod") {
+        // The defaults every table starts in: naming them again moves nothing.
+        const std::string_view where = cmd["name"].str();
+        const bool unchanged = subtype == "AT_SetTableSpace" ? where == "pg_default" : where == "heap";
+        out.push_back(make_action(std::string{alter_table_forms().at(subtype)}, table,
+                                  unchanged ? Condition::storage_unchanged : Condition::none));
+    } else if (subtype == "AT_AddInherit" || subtype == "AT_DropInherit") {
+        Action action = make_action(std::string{alter_table_forms().at(subtype)}, table);
+        action.relations[RelationRole::parent].push_back(relation_name(cmd["def"].as("RangeVar")));
+        out.push_back(std::move(action));
+    } else if (auto form = alter_table_forms().find(subtype); form != alter_table_forms().end()) {
+        out.push_back(make_action(std::string{form->second}, table));
+    } else {
+        out.push_back(make_action("ALTER TABLE (other)", table));
+    }
+}
+
 void classify_alter_table(Node stmt, Actions& out) {
     const QualifiedName table = relation_name(stmt["relation"]);
     const std::string_view object = stmt["objtype"].str();
@@ -419,34 +461,17 @@ void classify_alter_table(Node stmt, Actions& out) {
     for (const Node& item : stmt["cmds"].items()) {
         Node cmd = item.as("AlterTableCmd");
         const std::string_view subtype = cmd["subtype"].str();
-        if (subtype == "AT_AddColumn") {
-            classify_add_column(cmd["def"].as("ColumnDef"), table, out);
-        } else if (subtype == "AT_AddConstraint") {
-            classify_add_constraint(cmd["def"].as("Constraint"), table, out);
-        } else if (subtype == "AT_AttachPartition" || subtype == "AT_DetachPartition") {
-            Node partition_cmd = cmd["def"].as("PartitionCmd");
-            Action action = make_action(std::string{alter_table_forms().at(subtype)}, table,
-                                        partition_cmd["concurrent"].flag() ? Condition::concurrently : Condition::none);
-            action.relations[RelationRole::partition].push_back(relation_name(partition_cmd["name"]));
-            out.push_back(std::move(action));
-        } else if (subtype == "AT_AddOf") {
-            Action action = make_action(std::string{alter_table_forms().at(subtype)}, table);
-            action.relations[RelationRole::composite_type].push_back(qualified_name(cmd["def"].as("TypeName")["names"]));
-            out.push_back(std::move(action));
-        } else if (subtype == "AT_SetTableSpace" || subtype == "AT_SetAccessMethod") {
-            // The defaults every table starts in: naming them again moves nothing.
-            const std::string_view where = cmd["name"].str();
-            const bool unchanged = subtype == "AT_SetTableSpace" ? where == "pg_default" : where == "heap";
-            out.push_back(make_action(std::string{alter_table_forms().at(subtype)}, table,
-                                      unchanged ? Condition::storage_unchanged : Condition::none));
-        } else if (subtype == "AT_AddInherit" || subtype == "AT_DropInherit") {
-            Action action = make_action(std::string{alter_table_forms().at(subtype)}, table);
-            action.relations[RelationRole::parent].push_back(relation_name(cmd["def"].as("RangeVar")));
-            out.push_back(std::move(action));
-        } else if (auto form = alter_table_forms().find(subtype); form != alter_table_forms().end()) {
-            out.push_back(make_action(std::string{form->second}, table));
-        } else {
-            out.push_back(make_action("ALTER TABLE (other)", table));
+        const std::size_t first = out.size();
+        classify_alter_table_command(cmd, subtype, table, out);
+        // Subcommands that act on the partitioned table alone.
+        static constexpr std::array<std::string_view, 8> k_not_recursing = {
+            "AT_AttachPartition", "AT_DetachPartition", "AT_DetachPartitionFinalize", "AT_AddInherit",
+            "AT_DropInherit",     "AT_AddOf",           "AT_DropOf",                  "AT_ChangeOwner"};
+        const bool recurse = stmt["relation"]["inh"].flag() &&
+                             std::find(k_not_recursing.begin(), k_not_recursing.end(), subtype) == k_not_recursing.end();
+        for (std::size_t index = first; index < out.size(); ++index) {
+            out[index].source = out[index].source ? out[index].source : cmd;
+            out[index].recurse = recurse;
         }
     }
 }
@@ -490,6 +515,7 @@ void classify_create_table(Node stmt, Actions& out) {
 void classify_index(Node stmt, Actions& out) {
     Action action = make_action("CREATE INDEX", relation_name(stmt["relation"]),
                                 stmt["concurrent"].flag() ? Condition::concurrently : Condition::none);
+    action.recurse = stmt["relation"]["inh"].flag();
     const QualifiedName table = relation_name(stmt["relation"]);
     if (!stmt["idxname"].str().empty()) {
         const QualifiedName index{table.schema, std::string{stmt["idxname"].str()}};
@@ -514,11 +540,21 @@ void classify_drop(Node stmt, Actions& out) {
         {"OBJECT_FOREIGN_TABLE", {"DROP TABLE", RelationRole::target}},
     };
     if (auto form = k_forms.find(object); form != k_forms.end()) {
-        Action action = make_action(std::string{form->second.first}, QualifiedName{}, conditions);
         for (const Node& name : stmt["objects"].items()) {
+            Action action = make_action(std::string{form->second.first}, QualifiedName{}, conditions);
             action.relations[form->second.second].push_back(qualified_name(name.as("List")["items"]));
+            action.recurse = true;
+            out.push_back(std::move(action));
         }
-        out.push_back(std::move(action));
+        return;
+    }
+    if (object == "OBJECT_TYPE" || object == "OBJECT_DOMAIN") {
+        for (const Node& name : stmt["objects"].items()) {
+            Action action = make_action(object == "OBJECT_TYPE" ? "DROP TYPE" : "DROP DOMAIN", QualifiedName{},
+                                        conditions);
+            action.source = name;
+            out.push_back(std::move(action));
+        }
         return;
     }
     if (object == "OBJECT_TRIGGER" || object == "OBJECT_POLICY" || object == "OBJECT_RULE") {
@@ -565,11 +601,14 @@ void classify_vacuum(Node stmt, Actions& out) {
     const bool vacuum = stmt["is_vacuumcmd"].flag();
     const bool full = has_option(stmt["options"], "full");
     const std::string form = !vacuum ? "ANALYZE" : full ? "VACUUM FULL" : "VACUUM";
-    Action action = make_action(form, QualifiedName{});
-    for (const Node& relation : stmt["rels"].items()) {
-        action.relations[RelationRole::target].push_back(relation_name(relation.as("VacuumRelation")["relation"]));
+    if (stmt["rels"].size() == 0) {
+        out.push_back(make_action(form, QualifiedName{}));
     }
-    out.push_back(std::move(action));
+    for (const Node& relation : stmt["rels"].items()) {
+        Action action = make_action(form, relation_name(relation.as("VacuumRelation")["relation"]));
+        action.recurse = relation.as("VacuumRelation")["relation"]["inh"].flag();
+        out.push_back(std::move(action));
+    }
 }
 
 void classify_reindex(Node stmt, Actions& out) {
@@ -578,9 +617,12 @@ void classify_reindex(Node stmt, Actions& out) {
     if (kind == "REINDEX_OBJECT_INDEX") {
         Action action = make_action("REINDEX INDEX", QualifiedName{}, conditions);
         action.relations[RelationRole::index].push_back(relation_name(stmt["relation"]));
+        action.recurse = true;
         out.push_back(std::move(action));
     } else if (kind == "REINDEX_OBJECT_TABLE") {
-        out.push_back(make_action("REINDEX TABLE", relation_name(stmt["relation"]), conditions));
+        Action action = make_action("REINDEX TABLE", relation_name(stmt["relation"]), conditions);
+        action.recurse = true;
+        out.push_back(std::move(action));
     } else {
         out.push_back(make_action("REINDEX SCHEMA/DATABASE/SYSTEM", QualifiedName{}, conditions));
     }
@@ -657,6 +699,8 @@ void classify_dml(std::string_view kind, Node stmt, Condition inherited, std::ve
     if (kind == "UpdateStmt" || kind == "DeleteStmt") {
         const Condition conditions = stmt["whereClause"] ? Condition::has_where : Condition::none;
         Action action = make_action(kind == "UpdateStmt" ? "UPDATE" : "DELETE", table, conditions);
+        action.source = stmt;
+        action.recurse = stmt["relation"]["inh"].flag();
         // UPDATE ... FROM and DELETE ... USING read their other tables under the same WHERE.
         Action reads = make_action("SELECT", QualifiedName{}, conditions);
         for (const Node& item : stmt[kind == "UpdateStmt" ? "fromClause" : "usingClause"].items()) {
@@ -667,7 +711,10 @@ void classify_dml(std::string_view kind, Node stmt, Condition inherited, std::ve
             out.push_back(std::move(reads));
         }
     } else if (kind == "InsertStmt") {
-        out.push_back(make_action("INSERT", table));
+        Action action = make_action("INSERT", table);
+        action.source = stmt;
+        action.recurse = true;
+        out.push_back(std::move(action));
         classify_query(stmt["selectStmt"].as("SelectStmt"), inherited, ctes, out);
     } else if (kind == "MergeStmt") {
         Action action = make_action("MERGE", table);
@@ -713,11 +760,11 @@ void classify_lock(Node stmt, Actions& out) {
     const auto mode = stmt["mode"].integer().value_or(8);
     const std::string form = "LOCK TABLE IN " + std::string{sql_lock_name(static_cast<LockMode>(
                                                     std::clamp<std::int64_t>(mode, 1, 8)))} + " MODE";
-    Action action = make_action(form, QualifiedName{});
     for (const Node& relation : stmt["relations"].items()) {
-        action.relations[RelationRole::target].push_back(relation_name(relation.as("RangeVar")));
+        Action action = make_action(form, relation_name(relation.as("RangeVar")));
+        action.recurse = relation.as("RangeVar")["inh"].flag();
+        out.push_back(std::move(action));
     }
-    out.push_back(std::move(action));
 }
 
 // [schema.]relation[.name]: the relation part of a name list whose last `trailing` parts
@@ -778,8 +825,7 @@ struct SimpleForm {
     std::string_view relation_field;  // empty: no relation
 };
 
-constexpr std::array<SimpleForm, 21> k_simple_forms = {{
-    {"CreateTrigStmt", "CREATE TRIGGER", "relation"},
+constexpr std::array<SimpleForm, 19> k_simple_forms = {{
     {"CreatePolicyStmt", "CREATE POLICY", "table"},
     {"AlterPolicyStmt", "ALTER POLICY", "table"},
     {"ClusterStmt", "CLUSTER", "relation"},
@@ -787,7 +833,6 @@ constexpr std::array<SimpleForm, 21> k_simple_forms = {{
     {"CompositeTypeStmt", "CREATE TYPE", ""},
     {"CreateRangeStmt", "CREATE TYPE", ""},
     {"CreateDomainStmt", "CREATE DOMAIN", ""},
-    {"AlterDomainStmt", "ALTER DOMAIN", ""},
     {"CreateExtensionStmt", "CREATE EXTENSION", ""},
     {"CreateFunctionStmt", "CREATE FUNCTION", ""},
     {"CreateSchemaStmt", "CREATE SCHEMA", ""},
@@ -817,12 +862,12 @@ Actions classify(const Statement& statement) {
     } else if (kind == "RenameStmt") {
         classify_rename(stmt, actions);
     } else if (kind == "TruncateStmt") {
-        Action action = make_action("TRUNCATE", QualifiedName{},
-                                    stmt["behavior"].str() == "DROP_CASCADE" ? Condition::cascade : Condition::none);
         for (const Node& relation : stmt["relations"].items()) {
-            action.relations[RelationRole::target].push_back(relation_name(relation.as("RangeVar")));
+            Action action = make_action("TRUNCATE", relation_name(relation.as("RangeVar")),
+                                        stmt["behavior"].str() == "DROP_CASCADE" ? Condition::cascade : Condition::none);
+            action.recurse = relation.as("RangeVar")["inh"].flag();
+            actions.push_back(std::move(action));
         }
-        actions.push_back(std::move(action));
     } else if (kind == "VacuumStmt") {
         classify_vacuum(stmt, actions);
     } else if (kind == "ReindexStmt") {
@@ -854,6 +899,16 @@ Actions classify(const Statement& statement) {
         classify_statement_node(stmt["query"], Condition::query_not_run, {}, actions);
     } else if (kind == "CreateSeqStmt" || kind == "AlterSeqStmt") {
         classify_sequence(kind, stmt, actions);
+    } else if (kind == "CreateTrigStmt") {
+        Action action = make_action("CREATE TRIGGER", relation_name(stmt["relation"]));
+        action.recurse = stmt["relation"]["inh"].flag() && stmt["row"].flag();  // row triggers are cloned
+        actions.push_back(std::move(action));
+    } else if (kind == "AlterDomainStmt") {
+        // A new or validated constraint, or NOT NULL, is checked against every column of the domain.
+        const std::string_view subtype = stmt["subtype"].str();
+        const bool checks = (subtype == "C" && !stmt["def"]["Constraint"]["skip_validation"].flag()) ||
+                            subtype == "V" || subtype == "O";
+        actions.push_back(make_action(checks ? "ALTER DOMAIN (checks columns)" : "ALTER DOMAIN", QualifiedName{}));
     } else if (kind == "RuleStmt") {
         actions.push_back(make_action("CREATE RULE", relation_name(stmt["relation"])));
     } else if (kind == "CreateStatsStmt") {
@@ -877,7 +932,558 @@ Actions classify(const Statement& statement) {
             }
         }
     }
+    for (Action& action : actions) {
+        action.source = action.source ? action.source : stmt;
+    }
     return actions;
+}
+
+// ---- Refinement: what the catalog knows about the relations an action names ------
+
+// Lookups in ModelContext::catalog, for the refinement below.
+class Schema {
+public:
+    Schema(const Catalog& catalog, int pg_version) : m_catalog(catalog), m_pg_version(pg_version) {}
+
+    [[nodiscard]] const Catalog& catalog() const { return m_catalog; }
+    [[nodiscard]] int pg_version() const { return m_pg_version; }
+    [[nodiscard]] const Relation* find(const QualifiedName& name) const {
+        return name.empty() ? nullptr : m_catalog.find_relation(name);
+    }
+    [[nodiscard]] QualifiedName name_of(ObjectId id) const {
+        const Relation* relation = m_catalog.relation(id);
+        return relation == nullptr ? QualifiedName{} : relation->qualified();
+    }
+    // Every partition below `table`, sub-partitions included.
+    void add_partitions(const Relation& table, std::vector<QualifiedName>& out) const {
+        for (const Relation* partition : m_catalog.partitions_of(table.id)) {
+            out.push_back(partition->qualified());
+            add_partitions(*partition, out);
+        }
+    }
+    // Sequences OWNED BY a column of `table` (column 0: any column).
+    [[nodiscard]] std::vector<QualifiedName> owned_sequences(ObjectId table, int column) const {
+        std::vector<QualifiedName> result;
+        for (const Relation* relation : m_catalog.relations()) {
+            if (relation->kind == RelationKind::sequence && relation->owned_by.relation == table &&
+                (column == 0 || relation->owned_by.column == column)) {
+                result.push_back(relation->qualified());
+            }
+        }
+        return result;
+    }
+    // Views and materialized views whose query reads `table`.
+    [[nodiscard]] std::vector<QualifiedName> views_reading(ObjectId table) const {
+        std::vector<QualifiedName> result;
+        for (const Relation* relation : m_catalog.relations()) {
+            if ((relation->kind == RelationKind::view || relation->kind == RelationKind::materialized_view) &&
+                std::any_of(relation->uses.begin(), relation->uses.end(),
+                            [&](const ColumnUse& use) { return use.relation == table; })) {
+                result.push_back(relation->qualified());
+            }
+        }
+        return result;
+    }
+    // A domain without constraints is stored as its base type.
+    [[nodiscard]] ColumnType storage_type(const ColumnType& type) const {
+        const TypeDef* domain = m_catalog.find_type(type);
+        if (domain != nullptr && domain->kind == TypeKind::domain && domain->constraints.empty() && !domain->not_null &&
+            !type.is_array) {
+            return domain->base;
+        }
+        return type;
+    }
+    // The relations a view or materialized view reads.
+    [[nodiscard]] std::vector<QualifiedName> read_by(const Relation& view) const {
+        std::vector<QualifiedName> result;
+        for (const ColumnUse& use : view.uses) {
+            const QualifiedName name = name_of(use.relation);
+            if (!name.empty() && std::find(result.begin(), result.end(), name) == result.end()) {
+                result.push_back(name);
+            }
+        }
+        return result;
+    }
+    // Tables with a column of the named enum, domain or composite type.
+    [[nodiscard]] std::vector<QualifiedName> tables_using_type(const TypeDef& type) const {
+        std::vector<QualifiedName> result;
+        for (const Relation* relation : m_catalog.relations()) {
+            if (!relation->is_table()) {
+                continue;
+            }
+            for (const Column& column : relation->columns) {
+                if (m_catalog.find_type(column.type) == &type) {
+                    result.push_back(relation->qualified());
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+private:
+    const Catalog& m_catalog;
+    int m_pg_version;
+};
+
+void add_unique(std::vector<QualifiedName>& names, const QualifiedName& name) {
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+    }
+}
+
+const QualifiedName* first_of(const Action& action, RelationRole role) {
+    auto found = action.relations.find(role);
+    return found == action.relations.end() || found->second.empty() ? nullptr : &found->second.front();
+}
+
+// Column names a WHERE clause compares (the last field of each column reference).
+std::vector<std::string> where_columns(Node where) {
+    std::vector<std::string> names;
+    visit_nodes(where, [&](std::string_view type, Node content) {
+        if (type == "ColumnRef") {
+            const std::vector<std::string> fields = string_list(content["fields"]);
+            if (!fields.empty()) {
+                names.push_back(fields.back());
+            }
+        }
+        return true;
+    });
+    return names;
+}
+
+// A WHERE helps only when an index leads with a column it compares; otherwise the
+// planner reads the whole table.
+bool where_uses_index(const Schema& schema, const Relation& table, Node where) {
+    const std::vector<std::string> names = where_columns(where);
+    for (const Relation* index : schema.catalog().indexes_of(table.id)) {
+        if (index->index.keys.empty() || index->index.keys.front().column == 0) {
+            continue;
+        }
+        const Column* leading = table.column(index->index.keys.front().column);
+        if (leading != nullptr && std::find(names.begin(), names.end(), leading->name) != names.end()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A query's relations: a view is only opened and its tables read in its place; a
+// partitioned table is only opened and its partitions read.
+void refine_select(Action& action, const Schema& schema, Actions& extra) {
+    auto reads = action.relations.find(RelationRole::read);
+    if (reads == action.relations.end() || has_any(action.conditions, Condition::query_not_run)) {
+        return;
+    }
+    Action opened = make_action("SELECT", QualifiedName{}, Condition::query_not_run);
+    Action behind = make_action("SELECT", QualifiedName{}, action.conditions);
+    std::vector<QualifiedName> kept;
+    for (const QualifiedName& name : reads->second) {
+        const Relation* relation = schema.find(name);
+        if (relation != nullptr && relation->kind == RelationKind::view) {
+            opened.relations[RelationRole::read].push_back(name);
+            for (const QualifiedName& table : schema.read_by(*relation)) {
+                add_unique(behind.relations[RelationRole::read], table);
+            }
+        } else if (relation != nullptr && relation->kind == RelationKind::partitioned_table) {
+            opened.relations[RelationRole::read].push_back(name);
+            schema.add_partitions(*relation, behind.relations[RelationRole::read]);
+        } else {
+            kept.push_back(name);
+        }
+    }
+    reads->second = kept;
+    if (!opened.relations.empty()) {
+        extra.push_back(std::move(opened));
+    }
+    if (!behind.relations.empty()) {
+        extra.push_back(std::move(behind));
+    }
+}
+
+// The column a subcommand names, on the action's target.
+const Column* named_column(const Relation& table, const Action& action) {
+    return table.find_column(action.source["name"].str());
+}
+
+bool is_foreign_key_column(const Constraint& constraint, const std::vector<int>& columns) {
+    return constraint.kind == ConstraintKind::foreign_key &&
+           std::any_of(constraint.columns.begin(), constraint.columns.end(),
+                       [&](int column) { return std::find(columns.begin(), columns.end(), column) != columns.end(); });
+}
+
+// Referenced tables of the foreign keys that cover any of `columns`.
+void add_referenced(const Schema& schema, const Relation& table, const std::vector<int>& columns, Action& action) {
+    for (const Constraint& constraint : table.constraints) {
+        if (is_foreign_key_column(constraint, columns)) {
+            add_unique(action.relations[RelationRole::referenced], schema.name_of(constraint.referenced));
+        }
+    }
+}
+
+std::vector<int> column_numbers(const Relation& table, const std::vector<std::string>& names) {
+    std::vector<int> numbers;
+    for (const std::string& name : names) {
+        if (const Column* column = table.find_column(name); column != nullptr) {
+            numbers.push_back(column->number);
+        }
+    }
+    return numbers;
+}
+
+void refine_alter_column_type(Action& action, const Schema& schema, const Relation& table) {
+    const Column* column = named_column(table, action);
+    Node definition = action.source["def"].as("ColumnDef");
+    if (column == nullptr || !definition) {
+        return;
+    }
+    const ColumnType to = column_type(definition["typeName"]);
+    // USING that only casts the column to the new type converts as the plain change does.
+    bool plain = true;
+    if (Node expression = definition["raw_default"]; expression) {
+        Node cast = expression.as("TypeCast");
+        Node reference = (cast ? cast["arg"] : expression).as("ColumnRef");
+        const std::vector<std::string> fields = reference ? string_list(reference["fields"]) : std::vector<std::string>{};
+        plain = !fields.empty() && fields.back() == column->name && (!cast || column_type(cast["typeName"]) == to);
+    }
+    TypeChange change = classify_type_change(schema.storage_type(column->type), schema.storage_type(to),
+                                             schema.pg_version(), schema.catalog().utc_session());
+    // A date/time type without a precision keeps 6 digits: naming 6 or more changes nothing.
+    static constexpr std::array<std::string_view, 5> k_precision_types = {"timestamp", "timestamptz", "time", "timetz",
+                                                                         "interval"};
+    if (column->type.name == to.name && column->type.modifiers.empty() && to.modifiers.size() == 1 &&
+        to.modifiers[0] >= 6 && !to.is_array && !column->type.is_array &&
+        std::find(k_precision_types.begin(), k_precision_types.end(), to.name) != k_precision_types.end()) {
+        change.binary_coercible = true;
+    }
+    const std::vector<const Relation*> indexes = schema.catalog().indexes_of(table.id);
+    const bool indexed = std::any_of(indexes.begin(), indexes.end(), [&](const Relation* index) {
+        return std::any_of(index->index.keys.begin(), index->index.keys.end(),
+                           [&](const IndexKey& key) { return key.column == column->number; });
+    });
+    if (plain && change.binary_coercible) {
+        action.conditions = action.conditions | Condition::binary_coercible_type;
+        const std::vector<std::string> collation = string_list(definition["collClause"]["collname"]);
+        const bool new_collation = !collation.empty() && collation.back() != column->collation;
+        if (indexed && (change.rebuilds_indexes || new_collation)) {
+            action.conditions = action.conditions | Condition::rebuilds_indexes;
+        }
+        for (const Constraint& constraint : table.constraints) {
+            if (constraint.kind == ConstraintKind::check &&
+                std::find(constraint.expression_columns.begin(), constraint.expression_columns.end(),
+                          column->number) != constraint.expression_columns.end()) {
+                action.conditions = action.conditions | Condition::column_check;
+            }
+        }
+        return;
+    }
+    // A rewritten key column: the foreign keys that reference it are checked again.
+    for (const auto& [referencing, constraint] : schema.catalog().foreign_keys_to(table.id)) {
+        if (std::find(constraint->referenced_columns.begin(), constraint->referenced_columns.end(), column->number) !=
+                constraint->referenced_columns.end() &&
+            referencing->id != table.id) {
+            add_unique(action.relations[RelationRole::dependent_table], referencing->qualified());
+        }
+    }
+}
+
+void refine_drop_column(Action& action, const Schema& schema, const Relation& table) {
+    const Column* column = named_column(table, action);
+    if (column == nullptr) {
+        return;
+    }
+    for (const ColumnDependent& dependent : schema.catalog().dependents_of(table.id, column->number)) {
+        if (dependent.kind == DependentKind::foreign_key && !dependent.references_column) {
+            if (const Constraint* key = table.find_constraint(dependent.name); key != nullptr) {
+                add_unique(action.relations[RelationRole::referenced], schema.name_of(key->referenced));
+            }
+        } else if ((dependent.kind == DependentKind::foreign_key && dependent.references_column) ||
+                   dependent.kind == DependentKind::view || dependent.kind == DependentKind::materialized_view) {
+            if (dependent.relation != table.id) {
+                add_unique(action.relations[RelationRole::dependent_table], schema.name_of(dependent.relation));
+            }
+        }
+    }
+}
+
+void refine_constraint_by_name(Action& action, const Schema& schema, const Relation& table) {
+    const Constraint* constraint = table.find_constraint(action.source["name"].str());
+    if (constraint == nullptr) {
+        return;
+    }
+    if (constraint->kind == ConstraintKind::foreign_key) {
+        action.conditions = action.conditions | Condition::foreign_key;
+        add_unique(action.relations[RelationRole::referenced], schema.name_of(constraint->referenced));
+        return;
+    }
+    // Dropping a key with CASCADE drops the foreign keys that depend on its index.
+    if (action.form == "ALTER TABLE DROP CONSTRAINT" && action.source["behavior"].str() == "DROP_CASCADE" &&
+        (constraint->kind == ConstraintKind::primary_key || constraint->kind == ConstraintKind::unique)) {
+        for (const auto& [referencing, key] : schema.catalog().foreign_keys_to(table.id)) {
+            if (key->referenced_columns == constraint->columns && referencing->id != table.id) {
+                add_unique(action.relations[RelationRole::dependent_table], referencing->qualified());
+            }
+        }
+    }
+}
+
+void refine_identity(Action& action, const Schema& schema, const Relation& table) {
+    const Column* column = named_column(table, action);
+    if (column == nullptr) {
+        return;
+    }
+    for (const QualifiedName& sequence : schema.owned_sequences(table.id, column->number)) {
+        add_unique(action.relations[RelationRole::sequence], sequence);
+    }
+    for (const Node& option : action.source["def"].as("List")["items"].items()) {
+        if (option.as("DefElem")["defname"].str() != "generated") {
+            action.conditions = action.conditions | Condition::sequence_parameters;
+        }
+    }
+}
+
+void refine_attach(Action& action, const Schema& schema, const Relation& parent) {
+    const QualifiedName* name = first_of(action, RelationRole::partition);
+    const Relation* partition = name == nullptr ? nullptr : schema.find(*name);
+    for (const Relation* existing : schema.catalog().partitions_of(parent.id)) {
+        if (existing->partition_bound_sql == "DEFAULT") {
+            action.conditions = action.conditions | Condition::default_partition;
+            action.relations[RelationRole::dependent_table].push_back(existing->qualified());
+        }
+    }
+    if (partition == nullptr || !parent.partitioning) {
+        return;
+    }
+    // PostgreSQL proves the bound from the partition's validated CHECKs and NOT NULLs
+    // (every bound implies key IS NOT NULL); the model takes a validated CHECK on the
+    // key columns, with the key columns NOT NULL, as that proof.
+    const std::vector<int> key_columns = column_numbers(*partition, [&] {
+        std::vector<std::string> names;
+        for (const int number : parent.partitioning->key_columns) {
+            const Column* key = parent.column(number);
+            names.push_back(key == nullptr ? std::string{} : key->name);
+        }
+        return names;
+    }());
+    if (key_columns.size() != parent.partitioning->key_columns.size() || key_columns.empty()) {
+        return;
+    }
+    const bool not_null = std::all_of(key_columns.begin(), key_columns.end(), [&](int number) {
+        const Column* key = partition->column(number);
+        return key != nullptr && (key->not_null || schema.catalog().not_null_check(partition->id, number) != nullptr);
+    });
+    const bool bounded = std::any_of(partition->constraints.begin(), partition->constraints.end(), [&](const Constraint& check) {
+        return check.kind == ConstraintKind::check && check.validated &&
+               std::all_of(key_columns.begin(), key_columns.end(), [&](int number) {
+                   return std::find(check.expression_columns.begin(), check.expression_columns.end(), number) !=
+                              check.expression_columns.end() &&
+                          std::find(check.not_null_columns.begin(), check.not_null_columns.end(), number) ==
+                              check.not_null_columns.end();
+               });
+    });
+    if (not_null && bounded) {
+        action.conditions = action.conditions | Condition::bound_proven;
+    }
+}
+
+// The rows an INSERT or UPDATE writes: foreign keys on the columns it sets are
+// checked against the referenced table; defaults from owned sequences draw values.
+void refine_write(Action& action, const Schema& schema, const Relation& table) {
+    Node stmt = action.source;
+    std::vector<std::string> names;
+    for (const Node& target : stmt[action.form == "INSERT" ? "cols" : "targetList"].items()) {
+        names.emplace_back(target.as("ResTarget")["name"].str());
+    }
+    std::vector<int> columns = column_numbers(table, names);
+    if (action.form == "INSERT" && names.empty()) {
+        for (const Column& column : table.columns) {
+            columns.push_back(column.number);
+        }
+    }
+    add_referenced(schema, table, columns, action);
+    if (action.form == "INSERT") {
+        for (const Column& column : table.columns) {
+            if (std::find(columns.begin(), columns.end(), column.number) == columns.end() || names.empty()) {
+                for (const QualifiedName& sequence : schema.owned_sequences(table.id, column.number)) {
+                    if (!column.default_sql.empty() || column.identity != Identity::none) {
+                        add_unique(action.relations[RelationRole::sequence], sequence);
+                    }
+                }
+            }
+        }
+    }
+}
+
+bool has_instead_rule(const Relation& table, std::string_view event) {
+    return std::any_of(table.rules.begin(), table.rules.end(),
+                       [&](const RewriteRule& rule) { return rule.instead && rule.event == event; });
+}
+
+void refine_drop_table(Action& action, const Schema& schema, const Relation& table, bool cascade) {
+    for (const Constraint& constraint : table.constraints) {
+        if (constraint.kind == ConstraintKind::foreign_key && constraint.referenced != table.id) {
+            add_unique(action.relations[RelationRole::referenced], schema.name_of(constraint.referenced));
+        }
+    }
+    schema.add_partitions(table, action.relations[RelationRole::partition]);
+    if (table.partition_of != 0) {
+        add_unique(action.relations[RelationRole::parent], schema.name_of(table.partition_of));
+    }
+    for (const QualifiedName& sequence : schema.owned_sequences(table.id, 0)) {
+        add_unique(action.relations[RelationRole::sequence], sequence);
+    }
+    if (cascade) {
+        for (const auto& [referencing, constraint] : schema.catalog().foreign_keys_to(table.id)) {
+            if (referencing->id != table.id) {
+                add_unique(action.relations[RelationRole::dependent_table], referencing->qualified());
+            }
+        }
+        for (const QualifiedName& view : schema.views_reading(table.id)) {
+            add_unique(action.relations[RelationRole::dependent_table], view);
+        }
+    }
+}
+
+// Relations named by IF [NOT] EXISTS statements that find nothing to do.
+void refine_existence(Action& action, const Schema& schema) {
+    Node stmt = action.source;
+    const RelationRole role = action.relations.contains(RelationRole::index) ? RelationRole::index : RelationRole::target;
+    auto names = action.relations.find(role);
+    if (names == action.relations.end() || names->second.empty()) {
+        return;
+    }
+    if (stmt["if_not_exists"].flag()) {
+        const QualifiedName* created = action.created.empty() ? nullptr : &action.created.front();
+        if (created != nullptr && schema.find(*created) != nullptr) {
+            action.conditions = action.conditions | Condition::object_exists;
+            std::erase(action.relations[RelationRole::new_index], *created);
+            action.created.clear();
+        }
+    }
+    if (stmt["missing_ok"].flag()) {
+        std::erase_if(names->second, [&](const QualifiedName& name) { return schema.find(name) == nullptr; });
+        if (names->second.empty()) {
+            action.conditions = action.conditions | Condition::object_missing;
+        }
+    }
+}
+
+void refine(Action& action, const Schema& schema, Actions& extra) {
+    refine_existence(action, schema);
+    if (action.form == "SELECT") {
+        refine_select(action, schema, extra);
+        return;
+    }
+    // Index statements lock the index's table too.
+    if (const QualifiedName* index_name = first_of(action, RelationRole::index);
+        index_name != nullptr && !action.relations.contains(RelationRole::target)) {
+        if (const Relation* index = schema.find(*index_name); index != nullptr && index->is_index()) {
+            action.relations[RelationRole::target].push_back(schema.name_of(index->index.table));
+            if (index->kind == RelationKind::partitioned_index) {
+                action.conditions = action.conditions | Condition::partitioned;
+            }
+        }
+        if (action.form == "ALTER INDEX ATTACH PARTITION") {
+            // Both tables are only opened; the partition's index is locked.
+            if (const QualifiedName* child = first_of(action, RelationRole::partition); child != nullptr) {
+                if (const Relation* child_index = schema.find(*child); child_index != nullptr) {
+                    action.relations[RelationRole::read].push_back(schema.name_of(child_index->index.table));
+                }
+            }
+            action.relations[RelationRole::read].push_back(action.relations[RelationRole::target].front());
+            action.relations.erase(RelationRole::target);
+        }
+    }
+    if (action.form == "ALTER DOMAIN (checks columns)" || action.form == "DROP TYPE" || action.form == "DROP DOMAIN") {
+        Node names = action.form.starts_with("ALTER") ? action.source["typeName"] : action.source.as("TypeName")["names"];
+        const TypeDef* type = schema.catalog().find_type(qualified_name(names));
+        if (type == nullptr) {
+            return;
+        }
+        if (type->kind == TypeKind::composite) {
+            action.relations[RelationRole::composite_type].push_back(QualifiedName{type->schema, type->name});
+        }
+        if (action.form.starts_with("ALTER") || has_any(action.conditions, Condition::cascade)) {
+            action.relations[RelationRole::dependent_table] = schema.tables_using_type(*type);
+        }
+        return;
+    }
+    const QualifiedName* target_name = first_of(action, RelationRole::target);
+    const Relation* table = target_name == nullptr ? nullptr : schema.find(*target_name);
+    if (table == nullptr) {
+        return;
+    }
+    if (table->kind == RelationKind::partitioned_table) {
+        action.conditions = action.conditions | Condition::partitioned;
+        if (action.recurse) {
+            schema.add_partitions(*table, action.inherit);
+        }
+    }
+    if (table->kind == RelationKind::view && action.form.starts_with("LOCK TABLE")) {
+        for (const QualifiedName& base : schema.read_by(*table)) {
+            add_unique(action.inherit_dependent, base);
+        }
+    }
+    const std::string& form = action.form;
+    if (form == "ALTER TABLE ADD COLUMN") {
+        const TypeDef* type = schema.catalog().find_type(column_type(action.source["def"]["ColumnDef"]["typeName"]));
+        if (type != nullptr && type->kind == TypeKind::domain && !type->constraints.empty()) {
+            action.conditions = action.conditions | Condition::domain_type;
+        }
+    } else if (form == "ALTER TABLE ALTER COLUMN TYPE") {
+        refine_alter_column_type(action, schema, *table);
+    } else if (form == "ALTER TABLE SET NOT NULL") {
+        if (const Column* column = named_column(*table, action);
+            column != nullptr && schema.catalog().not_null_check(table->id, column->number) != nullptr) {
+            action.conditions = action.conditions | Condition::check_proves_not_null;
+        }
+    } else if (form == "ALTER TABLE SET IDENTITY" || form == "ALTER TABLE DROP IDENTITY") {
+        refine_identity(action, schema, *table);
+    } else if (form == "ALTER TABLE DROP COLUMN") {
+        refine_drop_column(action, schema, *table);
+    } else if (form == "ALTER TABLE VALIDATE CONSTRAINT" || form == "ALTER TABLE DROP CONSTRAINT") {
+        refine_constraint_by_name(action, schema, *table);
+    } else if (form == "ALTER TABLE ADD PRIMARY KEY" && has_any(action.conditions, Condition::using_index)) {
+        const QualifiedName* index_name = first_of(action, RelationRole::index);
+        const Relation* index = index_name == nullptr ? nullptr : schema.find(*index_name);
+        if (index != nullptr && std::any_of(index->index.keys.begin(), index->index.keys.end(), [&](const IndexKey& key) {
+                const Column* column = table->column(key.column);
+                return column != nullptr && !column->not_null;
+            })) {
+            action.conditions = action.conditions | Condition::key_column_nullable;
+        }
+    } else if (form == "ALTER TABLE ATTACH PARTITION") {
+        refine_attach(action, schema, *table);
+    } else if (form == "INSERT" || form == "UPDATE") {
+        refine_write(action, schema, *table);
+    }
+    if ((form == "UPDATE" || form == "DELETE") && has_instead_rule(*table, form == "UPDATE" ? "update" : "delete")) {
+        action.conditions = action.conditions | Condition::instead_rule;
+    }
+    if ((form == "UPDATE" || form == "DELETE") && has_any(action.conditions, Condition::has_where) &&
+        !where_uses_index(schema, *table, action.source["whereClause"])) {
+        action.conditions = static_cast<Condition>(static_cast<std::uint64_t>(action.conditions) &
+                                                   ~static_cast<std::uint64_t>(Condition::has_where));
+    }
+    if (form == "TRUNCATE") {
+        if (has_any(action.conditions, Condition::cascade)) {
+            for (const auto& [referencing, constraint] : schema.catalog().foreign_keys_to(table->id)) {
+                if (referencing->id != table->id) {
+                    add_unique(action.inherit_dependent, referencing->qualified());
+                }
+            }
+        }
+        if (action.source["restart_seqs"].flag()) {
+            action.conditions = action.conditions | Condition::restart_identity;
+            action.relations[RelationRole::sequence] = schema.owned_sequences(table->id, 0);
+        }
+    }
+    if (form == "DROP TABLE") {
+        refine_drop_table(action, schema, *table, has_any(action.conditions, Condition::cascade));
+    }
+    if (form == "REFRESH MATERIALIZED VIEW") {
+        action.relations[RelationRole::read] = schema.read_by(*table);
+    }
 }
 
 void merge_effect(StatementEffects& effects, RelationEffect effect) {
@@ -898,7 +1504,15 @@ void merge_effect(StatementEffects& effects, RelationEffect effect) {
 
 StatementEffects effects_of(const Statement& statement, const ModelContext& context) {
     StatementEffects effects;
-    const Actions actions = classify(statement);
+    Actions actions = classify(statement);
+    if (context.catalog != nullptr) {
+        const Schema schema{*context.catalog, context.pg_version};
+        Actions extra;
+        for (Action& action : actions) {
+            refine(action, schema, extra);
+        }
+        std::move(extra.begin(), extra.end(), std::back_inserter(actions));
+    }
     if (actions.empty()) {
         effects.modelled = false;
         effects.summary = std::string{statement.kind()};
@@ -922,18 +1536,39 @@ StatementEffects effects_of(const Statement& statement, const ModelContext& cont
         }
         effects.forms.emplace_back(row->form);
         effects.requires_no_transaction = effects.requires_no_transaction || row->requires_no_transaction;
+        // A partitioned table or index has no storage of its own to rewrite or scan.
+        const bool partitioned = has_any(action.conditions, Condition::partitioned);
+        const RoleLock* target_lock = nullptr;
+        const RoleLock* partition_lock = nullptr;
         for (const RoleLock& lock : row->locks) {
+            target_lock = lock.role == RelationRole::target ? &lock : target_lock;
+            partition_lock = lock.role == RelationRole::partition ? &lock : partition_lock;
             auto relations = action.relations.find(lock.role);
             if (relations == action.relations.end()) {
                 continue;
             }
+            const bool storage = !partitioned || (lock.role != RelationRole::target && lock.role != RelationRole::index);
             for (const QualifiedName& relation : relations->second) {
                 if (relation.empty()) {
                     continue;
                 }
                 const bool created = std::find(action.created.begin(), action.created.end(), relation) !=
                                      action.created.end();
-                merge_effect(effects, RelationEffect{relation, lock.role, lock.mode, lock.rewrite, lock.scan, created});
+                merge_effect(effects, RelationEffect{relation, lock.role, lock.mode, lock.rewrite && storage,
+                                                     lock.scan && storage, created});
+            }
+        }
+        const RoleLock* inherited = partition_lock != nullptr ? partition_lock : target_lock;
+        if (inherited != nullptr) {
+            for (const QualifiedName& relation : action.inherit) {
+                merge_effect(effects, RelationEffect{relation, RelationRole::partition, inherited->mode,
+                                                     inherited->rewrite, inherited->scan, false});
+            }
+        }
+        if (target_lock != nullptr) {
+            for (const QualifiedName& relation : action.inherit_dependent) {
+                merge_effect(effects, RelationEffect{relation, RelationRole::dependent_table, target_lock->mode,
+                                                     target_lock->rewrite, target_lock->scan, false});
             }
         }
     }

@@ -50,8 +50,14 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TABLE ADD COLUMN REFERENCES", {{R::target, AEL}, {R::referenced, SRX}}),
 
         // Column changes.
+        // A binary-coercible change keeps the rows, but indexes whose collation or operator
+        // class changes are rebuilt, and CHECKs on the column are checked again.
+        row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL, false, scan}},
+            C::binary_coercible_type | C::rebuilds_indexes),
+        row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL, false, scan}}, C::binary_coercible_type | C::column_check),
         row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL}}, C::binary_coercible_type),
-        row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL, rewrite, scan}}),
+        // A rewritten key column: foreign keys that reference it are validated again.
+        row("ALTER TABLE ALTER COLUMN TYPE", {{R::target, AEL, rewrite, scan}, {R::dependent_table, AEL, false, scan}}),
         row("ALTER TABLE SET NOT NULL", {{R::target, AEL}}, C::check_proves_not_null, C::none, verified, 12),
         row("ALTER TABLE SET NOT NULL", {{R::target, AEL, false, scan}}),
         row("ALTER TABLE DROP NOT NULL", {{R::target, AEL}}),
@@ -60,10 +66,14 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TABLE ALTER COLUMN SET OPTIONS", {{R::target, SUE}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
         row("ALTER TABLE SET STORAGE", {{R::target, AEL}}),
         row("ALTER TABLE SET COMPRESSION", {{R::target, AEL}}),
-        row("ALTER TABLE DROP COLUMN", {{R::target, AEL}}),
+        // The column's foreign key goes (the referenced table is locked), and with CASCADE the
+        // views and foreign keys that use it.
+        row("ALTER TABLE DROP COLUMN", {{R::target, AEL}, {R::referenced, AEL}, {R::dependent_table, AEL}}),
         row("ALTER TABLE ADD IDENTITY", {{R::target, AEL}}),
-        row("ALTER TABLE SET IDENTITY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
-        row("ALTER TABLE DROP IDENTITY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
+        // RESTART and new sequence options rewrite the identity's sequence.
+        row("ALTER TABLE SET IDENTITY", {{R::target, AEL}, {R::sequence, SRX, rewrite}}, C::sequence_parameters),
+        row("ALTER TABLE SET IDENTITY", {{R::target, AEL}, {R::sequence, SRX}}),
+        row("ALTER TABLE DROP IDENTITY", {{R::target, AEL}, {R::sequence, AEL}}),
         row("ALTER TABLE DROP EXPRESSION", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TABLE"),
 
         // Constraints.
@@ -72,14 +82,20 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TABLE ADD CHECK", {{R::target, AEL}}, C::not_valid),
         row("ALTER TABLE ADD CHECK", {{R::target, AEL, false, scan}}),
         row("ALTER TABLE ADD UNIQUE", {{R::target, AEL}, {R::index, SUE}}, C::using_index),
-        row("ALTER TABLE ADD UNIQUE", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD UNIQUE", {{R::target, AEL, false, scan}, {R::partition, SH, false, scan}}),
         // USING INDEX scans when a key column is still nullable (implicit SET NOT NULL); unknown here.
+        row("ALTER TABLE ADD PRIMARY KEY", {{R::target, AEL, false, scan}, {R::index, SUE}},
+            C::using_index | C::key_column_nullable),
         row("ALTER TABLE ADD PRIMARY KEY", {{R::target, AEL}, {R::index, SUE}}, C::using_index),
-        row("ALTER TABLE ADD PRIMARY KEY", {{R::target, AEL, false, scan}}),
+        row("ALTER TABLE ADD PRIMARY KEY", {{R::target, AEL, false, scan}, {R::partition, SH, false, scan}}),
         row("ALTER TABLE ADD EXCLUDE", {{R::target, AEL, false, scan}}),
         row("ALTER TABLE ADD CONSTRAINT", {{R::target, AEL}}),
+        row("ALTER TABLE VALIDATE CONSTRAINT", {{R::target, SUE, false, scan}, {R::referenced, RS, false, scan}},
+            C::foreign_key),
         row("ALTER TABLE VALIDATE CONSTRAINT", {{R::target, SUE, false, scan}}),
-        row("ALTER TABLE DROP CONSTRAINT", {{R::target, AEL}}),
+        row("ALTER TABLE DROP CONSTRAINT", {{R::target, AEL}, {R::referenced, AEL}}, C::foreign_key),
+        // With CASCADE, a key's dropped index takes the foreign keys that reference it along.
+        row("ALTER TABLE DROP CONSTRAINT", {{R::target, AEL}, {R::dependent_table, AEL}}),
         row("ALTER TABLE ALTER CONSTRAINT", {{R::target, AEL}}),
 
         // Table-level changes.
@@ -109,11 +125,17 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TABLE ATTACH PARTITION",
             {{R::target, SUE}, {R::partition, AEL, false, scan}, {R::dependent_table, AEL, false, scan}},
             C::default_partition, C::none, verified, 12),
+        // The partition's own validated constraints prove the bound: no scan.
+        row("ALTER TABLE ATTACH PARTITION", {{R::target, SUE}, {R::partition, AEL}}, C::bound_proven, C::none, verified,
+            12),
         row("ALTER TABLE ATTACH PARTITION", {{R::target, SUE}, {R::partition, AEL, false, scan}}, C::none, C::none,
             verified, 12),
         row("ALTER TABLE ATTACH PARTITION",
             {{R::target, AEL}, {R::partition, AEL, false, scan}, {R::dependent_table, AEL, false, scan}},
             C::default_partition, C::none, "PostgreSQL 11 docs: ATTACH PARTITION scans the default partition",
+            k_min_pg_version, 11),
+        row("ALTER TABLE ATTACH PARTITION", {{R::target, AEL}, {R::partition, AEL}}, C::bound_proven, C::none,
+            "PostgreSQL 11 docs: ALTER TABLE ATTACH PARTITION (a CHECK that proves the bound skips the scan)",
             k_min_pg_version, 11),
         row("ALTER TABLE ATTACH PARTITION", {{R::target, AEL}, {R::partition, AEL, false, scan}}, C::none, C::none,
             "PostgreSQL 12 release notes: ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE", k_min_pg_version, 11),
@@ -128,8 +150,10 @@ const std::vector<LockTableRow>& rows() {
 
         // Other relation kinds under ALTER.
         row("ALTER INDEX", {{R::index, SUE}}),
-        row("ALTER INDEX ATTACH PARTITION", {{R::index, SUE}, {R::partition, SUE}}, C::none, C::none,
-            "PostgreSQL docs: ALTER INDEX"),
+        row("ALTER INDEX", {}, C::object_missing),
+        // The partition's index is locked; both tables are only opened.
+        row("ALTER INDEX ATTACH PARTITION", {{R::index, SUE}, {R::partition, AEL}, {R::read, AS}}),
+        row("ALTER INDEX RENAME", {}, C::object_missing),
         row("ALTER INDEX RENAME", {{R::index, SUE}}),
         row("ALTER INDEX SET TABLESPACE", {{R::index, AEL}}),
         // New parameters go into a new relfilenode; OWNED BY only reads the owning table.
@@ -140,6 +164,7 @@ const std::vector<LockTableRow>& rows() {
 
         // Renames (catalog only, on every version).
         row("RENAME COLUMN", {{R::target, AEL}}),
+        row("RENAME TABLE", {}, C::object_missing),
         row("RENAME TABLE", {{R::target, AEL}}),
         row("RENAME TABCONSTRAINT", {{R::target, AEL}}),
         row("RENAME VIEW", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER VIEW"),
@@ -154,6 +179,7 @@ const std::vector<LockTableRow>& rows() {
         // Tables and views.
         // A temporary table is private to its session: its lock blocks no one.
         row("CREATE TABLE", {}, C::temporary),
+        row("CREATE TABLE", {}, C::object_exists),
         row("CREATE TABLE", {{R::target, AEL}}),
         row("CREATE TABLE REFERENCES", {{R::referenced, SRX}}),
         row("CREATE TABLE PARTITION OF", {{R::parent, AEL}}),
@@ -164,14 +190,22 @@ const std::vector<LockTableRow>& rows() {
         row("CREATE MATERIALIZED VIEW", {{R::target, AEL}}),
         row("CREATE VIEW", {{R::target, AEL}}),
         row("CREATE RULE", {{R::target, AEL}}),
-        row("DROP TABLE", {{R::target, AEL}}),
+        // A dropped table's foreign keys lock the tables they reference; its partitions, its
+        // partitioned parent and its owned sequences go with it; CASCADE reaches the views
+        // and foreign keys that use it.
+        row("DROP TABLE", {}, C::object_missing),
+        row("DROP TABLE", {{R::target, AEL}, {R::referenced, AEL}, {R::dependent_table, AEL}, {R::partition, AEL},
+                           {R::parent, AEL}, {R::sequence, AEL}}),
+        row("DROP VIEW", {}, C::object_missing),
         row("DROP VIEW", {{R::target, AEL}}),
+        row("DROP MATERIALIZED VIEW", {}, C::object_missing),
         row("DROP MATERIALIZED VIEW", {{R::target, AEL}}),
         row("DROP SEQUENCE", {{R::sequence, AEL}}),
         row("DROP TRIGGER", {{R::target, AEL}}),
         row("DROP POLICY", {{R::target, AEL}}),
         row("DROP RULE", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: DROP RULE"),
         row("DROP (no relation)", {}),
+        row("TRUNCATE", {{R::target, AEL, rewrite}, {R::sequence, AEL, rewrite}}, C::restart_identity),
         row("TRUNCATE", {{R::target, AEL, rewrite}}),
         row("CREATE TRIGGER", {{R::target, SRX}}),
         row("CREATE POLICY", {{R::target, AEL}}),
@@ -185,12 +219,17 @@ const std::vector<LockTableRow>& rows() {
         row("CREATE STATISTICS", {{R::target, SUE}}),
 
         // Indexes.
+        // IF NOT EXISTS that finds the index builds nothing.
+        no_transaction(row("CREATE INDEX", {{R::target, SUE}}, C::concurrently | C::object_exists)),
         no_transaction(row("CREATE INDEX", {{R::target, SUE, false, scan}}, C::concurrently)),
+        row("CREATE INDEX", {{R::target, SH}}, C::object_exists),
         row("CREATE INDEX", {{R::target, SH, false, scan}, {R::new_index, AEL}}),
+        no_transaction(row("DROP INDEX", {}, C::concurrently | C::object_missing)),
         // The concurrent drop waits for every user of the table, then removes the index under
         // ACCESS EXCLUSIVE.
         no_transaction(row("DROP INDEX", {{R::index, AEL}, {R::target, SUE}}, C::concurrently)),
-        row("DROP INDEX", {{R::index, AEL}}),
+        row("DROP INDEX", {}, C::object_missing),
+        row("DROP INDEX", {{R::index, AEL}, {R::target, AEL}}),
         // The concurrent forms build a new index beside the old one and drop the old one
         // under ACCESS EXCLUSIVE at the end.
         no_transaction(row("REINDEX INDEX", {{R::index, AEL, rewrite}, {R::target, SUE, false, scan}}, C::concurrently,
@@ -221,11 +260,16 @@ const std::vector<LockTableRow>& rows() {
         row("LOCK TABLE IN ACCESS EXCLUSIVE MODE", {{R::target, AEL}}),
 
         // Data changes.
-        row("UPDATE", {{R::target, RX}}, C::has_where),
-        row("UPDATE", {{R::target, RX, false, scan}}),
+        // Writes check new foreign key values against the referenced table (ROW SHARE, from
+        // SELECT ... FOR KEY SHARE) and draw defaults from owned sequences. A DO INSTEAD rule
+        // replaces the command. A WHERE spares the scan when an index leads with a column it compares.
+        row("UPDATE", {{R::target, RX}}, C::instead_rule),
+        row("UPDATE", {{R::target, RX}, {R::referenced, RS}}, C::has_where),
+        row("UPDATE", {{R::target, RX, false, scan}, {R::referenced, RS}}),
+        row("DELETE", {{R::target, RX}}, C::instead_rule),
         row("DELETE", {{R::target, RX}}, C::has_where),
         row("DELETE", {{R::target, RX, false, scan}}),
-        row("INSERT", {{R::target, RX}}),
+        row("INSERT", {{R::target, RX}, {R::referenced, RS}, {R::sequence, RX}}),
         row("MERGE", {{R::target, RX, false, scan}, {R::read, AS, false, scan}}),
         row("COPY FROM", {{R::target, RX}}),
         row("COPY TO", {{R::target, AS, false, scan}}),
@@ -247,7 +291,12 @@ const std::vector<LockTableRow>& rows() {
         row("ALTER TYPE ADD VALUE", {}),
         row("ALTER TYPE RENAME VALUE", {}),
         row("CREATE DOMAIN", {}),
-        row("ALTER DOMAIN", {}, C::none, C::none, "verified pg15 (locks tables using the domain: unknown statically)"),
+        // A new or validated constraint, or SET NOT NULL, is checked against every column of
+        // the domain: SHARE on their tables and a scan.
+        row("ALTER DOMAIN (checks columns)", {{R::dependent_table, SH, false, scan}}),
+        row("ALTER DOMAIN", {}),
+        row("DROP TYPE", {{R::composite_type, AEL}, {R::dependent_table, AEL}}),
+        row("DROP DOMAIN", {{R::dependent_table, AEL}}),
         row("CREATE EXTENSION", {}),
         row("CREATE FUNCTION", {}),
         row("CREATE SCHEMA", {}),

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "migsafe/catalog.hpp"
 #include "migsafe/parse.hpp"
 
 namespace migsafe {
@@ -16,6 +17,41 @@ StatementEffects effects_for(const std::string& sql, int pg_version = 15) {
 LockMode mode_on(const StatementEffects& effects, const std::string& relation) {
     const RelationEffect* effect = effects.find(QualifiedName{"", relation});
     return effect == nullptr ? LockMode::none : effect->mode;
+}
+
+const RelationEffect* effect_on(const StatementEffects& effects, const std::string& relation) {
+    return effects.find(QualifiedName{"", relation});
+}
+
+// A small schema in the shape of testdata/locks/setup.sql.
+constexpr std::string_view k_schema = R"sql(
+CREATE DOMAIN posint_checked AS int CHECK (VALUE > 0);
+CREATE TABLE parent (id bigint PRIMARY KEY);
+CREATE TABLE t (
+  id bigint PRIMARY KEY,
+  c varchar(10),
+  e text CHECK (e IS NOT NULL),
+  pid bigint REFERENCES parent (id),
+  d posint_checked
+);
+CREATE INDEX t_c_idx ON t (c);
+CREATE VIEW v AS SELECT id FROM t;
+CREATE TABLE audit_log (id bigserial PRIMARY KEY, note text);
+CREATE RULE audit_log_immutable AS ON UPDATE TO audit_log DO INSTEAD NOTHING;
+CREATE TABLE pt (k int, payload text) PARTITION BY RANGE (k);
+CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (1000);
+)sql";
+
+StatementEffects effects_with_schema(const std::string& sql, int pg_version = 15) {
+    Catalog catalog;
+    const ParsedSql schema = parse_sql(std::string{k_schema});
+    for (const Statement& statement : schema.statements) {
+        catalog.apply(statement);
+    }
+    ParsedSql parsed = parse_sql(sql);
+    EXPECT_EQ(parsed.statements.size(), 1U) << sql;
+    return parsed.statements.empty() ? StatementEffects{}
+                                     : effects_of(parsed.statements[0], ModelContext{pg_version, &catalog});
 }
 
 TEST(LockModes, ConflictMatrixMatchesPostgres) {
@@ -102,6 +138,84 @@ TEST(LockModel, EveryRowHasASource) {
         EXPECT_FALSE(row.source.empty()) << row.form;
         EXPECT_LE(row.min_pg, row.max_pg) << row.form;
     }
+}
+
+TEST(LockModel, QueriesLockWhatTheyRead) {
+    const StatementEffects count = effects_for("SELECT count(*) FROM t");
+    EXPECT_EQ(mode_on(count, "t"), LockMode::access_share);
+    EXPECT_TRUE(count.scan());
+    EXPECT_EQ(mode_on(effects_for("SELECT * FROM t WHERE id = 1 FOR UPDATE"), "t"), LockMode::row_share);
+    EXPECT_EQ(mode_on(effects_for("SELECT nextval('app.s')"), "app.s"), LockMode::row_exclusive);
+    const StatementEffects cte = effects_for("WITH gone AS (DELETE FROM t WHERE id < 10 RETURNING id) SELECT * FROM gone");
+    EXPECT_EQ(mode_on(cte, "t"), LockMode::row_exclusive);
+    EXPECT_EQ(effect_on(cte, "gone"), nullptr);
+    const StatementEffects view = effects_for("CREATE VIEW w AS SELECT * FROM t");
+    EXPECT_EQ(mode_on(view, "t"), LockMode::access_share);
+    EXPECT_FALSE(effect_on(view, "t")->scan);
+    EXPECT_TRUE(effect_on(effects_for("CREATE TABLE t2 AS SELECT * FROM t"), "t")->scan);
+    EXPECT_FALSE(effect_on(effects_for("CREATE TABLE t2 AS SELECT * FROM t WITH NO DATA"), "t")->scan);
+}
+
+TEST(LockModel, TemporaryTablesLockNothingOthersSee) {
+    EXPECT_TRUE(effects_for("CREATE TEMP TABLE scratch (id int)").relations.empty());
+}
+
+TEST(LockModel, SequenceParametersRewriteTheSequence) {
+    EXPECT_TRUE(effects_for("ALTER SEQUENCE s RESTART").rewrite());
+    const StatementEffects owned = effects_for("ALTER SEQUENCE s OWNED BY t.id");
+    EXPECT_FALSE(owned.rewrite());
+    EXPECT_EQ(mode_on(owned, "t"), LockMode::access_share);
+}
+
+TEST(LockModelWithSchema, PartitionsTakeTheParentsLockAndItsRewrite) {
+    const StatementEffects effects = effects_with_schema("ALTER TABLE pt ADD COLUMN x float8 DEFAULT random()");
+    ASSERT_NE(effect_on(effects, "pt1"), nullptr);
+    EXPECT_EQ(effect_on(effects, "pt1")->mode, LockMode::access_exclusive);
+    EXPECT_TRUE(effect_on(effects, "pt1")->rewrite);
+    EXPECT_FALSE(effect_on(effects, "pt")->rewrite);  // a partitioned table has no rows of its own
+    EXPECT_EQ(effect_on(effects_with_schema("CREATE INDEX pt_k_idx ON ONLY pt (k)"), "pt1"), nullptr);
+}
+
+TEST(LockModelWithSchema, BinaryCoercibleTypeChangesKeepTheRows) {
+    EXPECT_FALSE(effects_with_schema("ALTER TABLE t ALTER COLUMN c TYPE text").rewrite());
+    EXPECT_TRUE(effects_with_schema("ALTER TABLE t ALTER COLUMN c TYPE varchar(5)").rewrite());
+    // e carries a CHECK, which is checked again.
+    const StatementEffects checked = effects_with_schema("ALTER TABLE t ALTER COLUMN e TYPE varchar");
+    EXPECT_FALSE(checked.rewrite());
+    EXPECT_TRUE(checked.scan());
+    // A rewritten key column makes the referencing table's foreign key validate again.
+    EXPECT_TRUE(effect_on(effects_with_schema("ALTER TABLE parent ALTER COLUMN id TYPE int"), "t")->scan);
+}
+
+TEST(LockModelWithSchema, ValidatedCheckSparesTheNotNullScanFromVersion12) {
+    EXPECT_FALSE(effects_with_schema("ALTER TABLE t ALTER COLUMN e SET NOT NULL").scan());
+    EXPECT_TRUE(effects_with_schema("ALTER TABLE t ALTER COLUMN e SET NOT NULL", 11).scan());
+    EXPECT_TRUE(effects_with_schema("ALTER TABLE t ALTER COLUMN c SET NOT NULL").scan());
+}
+
+TEST(LockModelWithSchema, IndexStatementsLockTheIndexesTable) {
+    EXPECT_EQ(mode_on(effects_with_schema("DROP INDEX t_c_idx"), "t"), LockMode::access_exclusive);
+    EXPECT_EQ(mode_on(effects_with_schema("REINDEX INDEX t_c_idx"), "t"), LockMode::share);
+    EXPECT_TRUE(effects_with_schema("DROP INDEX IF EXISTS no_such_index").relations.empty());
+    const StatementEffects existing = effects_with_schema("CREATE INDEX IF NOT EXISTS t_c_idx ON t (c)");
+    EXPECT_FALSE(existing.scan());
+    EXPECT_EQ(effect_on(existing, "t_c_idx"), nullptr);
+}
+
+TEST(LockModelWithSchema, ForeignKeysViewsSequencesAndRules) {
+    const StatementEffects dropped = effects_with_schema("DROP TABLE t CASCADE");
+    EXPECT_EQ(mode_on(dropped, "parent"), LockMode::access_exclusive);
+    EXPECT_EQ(mode_on(dropped, "v"), LockMode::access_exclusive);
+    const StatementEffects view = effects_with_schema("SELECT count(*) FROM v");
+    EXPECT_FALSE(effect_on(view, "v")->scan);
+    EXPECT_TRUE(effect_on(view, "t")->scan);
+    EXPECT_EQ(mode_on(effects_with_schema("INSERT INTO t (id, pid) VALUES (1, 1)"), "parent"), LockMode::row_share);
+    EXPECT_EQ(mode_on(effects_with_schema("INSERT INTO audit_log (note) VALUES ('x')"), "audit_log_id_seq"),
+              LockMode::row_exclusive);
+    EXPECT_FALSE(effects_with_schema("UPDATE audit_log SET note = 'x'").scan());
+    EXPECT_EQ(mode_on(effects_with_schema("TRUNCATE audit_log RESTART IDENTITY"), "audit_log_id_seq"),
+              LockMode::access_exclusive);
+    EXPECT_TRUE(effects_with_schema("ALTER TABLE t ADD COLUMN x posint_checked").rewrite());
 }
 
 TEST(LockModel, UnknownStatementIsNotModelled) {

@@ -14,6 +14,7 @@
 namespace migsafe {
 
 struct Statement;
+class Catalog;
 
 // PostgreSQL's eight table lock modes, weakest first.
 enum class LockMode : std::uint8_t {
@@ -90,6 +91,11 @@ struct StatementEffects {
 
 struct ModelContext {
     int pg_version = 18;
+    // The database as it is before the statement (--schema plus the statements before
+    // it); null: only the statement is known. Facts the statement alone does not show
+    // (a table's partitions, indexes, foreign keys, column types, views' tables) come
+    // from here.
+    const Catalog* catalog = nullptr;
 };
 
 // The versions the model has facts for, and the one they were verified on.
@@ -132,6 +138,16 @@ enum class Condition : std::uint64_t {
     temporary = 1U << 23,              // a temporary relation: private to the session
     storage_unchanged = 1U << 24,      // SET TABLESPACE / ACCESS METHOD names where the table already is
     sequence_parameters = 1U << 25,    // ALTER SEQUENCE changes a parameter, not only OWNED BY
+    // Facts from ModelContext::catalog.
+    partitioned = 1U << 26,            // the target is a partitioned table or index: it has no storage
+    object_missing = 1U << 27,         // IF EXISTS names nothing: the statement does nothing
+    object_exists = 1U << 28,          // IF NOT EXISTS names something that exists: nothing happens
+    foreign_key = 1U << 29,            // the constraint named is a foreign key
+    key_column_nullable = 1U << 30,    // USING INDEX makes a nullable column NOT NULL: a scan
+    instead_rule = 1U << 31,           // a DO INSTEAD rule replaces the command
+    rebuilds_indexes = 1ULL << 32,     // no rewrite, but the column's indexes are rebuilt (a scan)
+    restart_identity = 1ULL << 33,     // TRUNCATE ... RESTART IDENTITY
+    bound_proven = 1ULL << 34,         // the new partition's constraints prove its bound: no scan
 };
 [[nodiscard]] constexpr Condition operator|(Condition a, Condition b) {
     return static_cast<Condition>(static_cast<std::uint64_t>(a) | static_cast<std::uint64_t>(b));
