@@ -113,8 +113,8 @@ TEST_P(NewerSyntax, LocksComeFromTheModelAndTheNoteSaysHow) {
 }
 
 INSTANTIATE_TEST_SUITE_P(TokenFallback, NewerSyntax, ::testing::ValuesIn(fixtures()),
-                         [](const ::testing::TestParamInfo<fs::path>& info) {
-                             std::string name = info.param.stem().string();
+                         [](const ::testing::TestParamInfo<fs::path>& param_info) {
+                             std::string name = param_info.param.stem().string();
                              std::replace(name.begin(), name.end(), '-', '_');
                              return name;
                          });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/catalog.hpp"
 #include "migsafe/finding.hpp"
 #include "migsafe/fix.hpp"
 #include "migsafe/lock_model.hpp"
@@ -49,12 +50,18 @@ struct RuleMeta {
     std::string_view exceptions;        // what deliberately does not trigger
     std::string_view example_bad;
     std::string_view example_good;
-    std::vector<std::string_view> statement_kinds;  // libpg_query node names; empty = every kind
+    std::vector<std::string_view> statement_kinds{};  // libpg_query node names; empty = every kind
     int min_pg = k_min_pg_version;
     int max_pg = k_max_pg_version;
-    std::vector<std::string_view> aliases;          // "squawk:ban-drop-column"
+    std::vector<std::string_view> aliases{};        // "squawk:ban-drop-column"
     FixAvailability fix = FixAvailability::none;
     std::vector<RuleOption> options{};
+};
+
+// A replacement of statement text, for fix plans built from the user's own SQL.
+struct TextEdit {
+    ByteSpan span;  // file offsets; an empty span inserts at span.begin
+    std::string text;
 };
 
 struct ReportedFinding {
@@ -84,6 +91,13 @@ public:
     // The state before this statement runs.
     [[nodiscard]] const MigrationState& state() const { return m_state; }
     [[nodiscard]] int pg_version() const { return m_pg_version; }
+    // The schema before this statement: the --schema dump, earlier migrations and the
+    // statements before it in this file; empty when none of them is known.
+    [[nodiscard]] const Catalog& catalog() const {
+        static const Catalog k_unknown;
+        return m_catalog != nullptr ? *m_catalog : k_unknown;
+    }
+    void set_catalog(const Catalog* catalog) { m_catalog = catalog; }
 
     // The whole statement.
     [[nodiscard]] ByteSpan statement_span() const { return m_statement.span; }
@@ -92,6 +106,25 @@ public:
     // The text of ALTER TABLE subcommand `index` (0-based), e.g. "ALTER COLUMN id TYPE text".
     [[nodiscard]] ByteSpan alter_subcommand_span(std::size_t index) const;
     [[nodiscard]] std::string_view text_of(ByteSpan span) const;
+    // File offset of `node`'s location, when it lies inside this statement.
+    [[nodiscard]] std::optional<std::size_t> offset_of(Node node) const;
+    // The first balanced "( ... )" starting at or after `file_offset`, parentheses
+    // included; literals, quoted identifiers and comments are skipped.
+    [[nodiscard]] std::optional<ByteSpan> parenthesized_after(std::size_t file_offset) const;
+    // Where the whitespace before `file_offset` starts.
+    [[nodiscard]] std::size_t start_of_whitespace_before(std::size_t file_offset) const;
+    // Constraint `index` of a ColumnDef (e.g. " NOT NULL", " CONSTRAINT c CHECK (x > 0)") with the
+    // whitespace before it, up to the next constraint or `limit` (a file offset ending the column).
+    [[nodiscard]] std::optional<ByteSpan> column_constraint_span(Node column_def, std::size_t index,
+                                                                 std::size_t limit) const;
+    // A ColumnDef's type as written (with any COLLATE), up to its first constraint or `limit`.
+    [[nodiscard]] std::string column_type_sql(Node column_def, std::size_t limit) const;
+    // The statement's text with `edits` applied; they must not overlap.
+    [[nodiscard]] std::string edited_sql(std::vector<TextEdit> edits) const;
+    // The ALTER TABLE without the subcommands at `removed`, with `edits` applied to the ones
+    // kept; nullopt when none would remain.
+    [[nodiscard]] std::optional<std::string> without_subcommands(const std::vector<std::size_t>& removed,
+                                                                 const std::vector<TextEdit>& edits = {}) const;
 
     // The rule about to run and its option values; the analyzer sets them before each rule.
     void set_rule(const RuleMeta& meta, const RuleOptions& options) {
@@ -113,6 +146,7 @@ private:
     int m_pg_version;
     const RuleMeta* m_meta = nullptr;
     const RuleOptions* m_options = nullptr;
+    const Catalog* m_catalog = nullptr;
 };
 
 // Called once per unit after its last statement, for rules that judge the whole unit.
