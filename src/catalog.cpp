@@ -288,14 +288,14 @@ std::vector<ColumnDependent> Catalog::dependents_of(ObjectId table, int column) 
     return result;
 }
 
-const Constraint* Catalog::not_null_check(ObjectId table, int column) const {
+const Constraint* Catalog::not_null_check(ObjectId table, int column, const std::set<std::string>& ignored) const {
     const Relation* owner = relation(table);
     if (owner == nullptr) {
         return nullptr;
     }
     for (const Constraint& constraint : owner->constraints) {
         if (constraint.kind == ConstraintKind::check && constraint.validated &&
-            contains(constraint.not_null_columns, column)) {
+            contains(constraint.not_null_columns, column) && ignored.count(constraint.name) == 0) {
             return &constraint;
         }
     }

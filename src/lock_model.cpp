@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "migsafe/catalog.hpp"
 #include "migsafe/parse.hpp"
@@ -943,10 +944,13 @@ Actions classify(const Statement& statement) {
 // Lookups in ModelContext::catalog, for the refinement below.
 class Schema {
 public:
-    Schema(const Catalog& catalog, int pg_version) : m_catalog(catalog), m_pg_version(pg_version) {}
+    Schema(const Catalog& catalog, int pg_version, std::set<std::string> dropped_constraints)
+        : m_catalog(catalog), m_pg_version(pg_version), m_dropped_constraints(std::move(dropped_constraints)) {}
 
     [[nodiscard]] const Catalog& catalog() const { return m_catalog; }
     [[nodiscard]] int pg_version() const { return m_pg_version; }
+    // Constraints the statement drops: a CHECK dropped in the same ALTER TABLE proves nothing.
+    [[nodiscard]] const std::set<std::string>& dropped_constraints() const { return m_dropped_constraints; }
     [[nodiscard]] const Relation* find(const QualifiedName& name) const {
         return name.empty() ? nullptr : m_catalog.find_relation(name);
     }
@@ -1024,6 +1028,7 @@ public:
 private:
     const Catalog& m_catalog;
     int m_pg_version;
+    std::set<std::string> m_dropped_constraints;
 };
 
 void add_unique(std::vector<QualifiedName>& names, const QualifiedName& name) {
@@ -1360,7 +1365,8 @@ void refine_existence(Action& action, const Schema& schema) {
             action.created.clear();
         }
     }
-    if (stmt["missing_ok"].flag()) {
+    // An empty catalog knows nothing of the database: the object may well exist.
+    if (stmt["missing_ok"].flag() && !schema.catalog().empty()) {
         std::erase_if(names->second, [&](const QualifiedName& name) { return schema.find(name) == nullptr; });
         if (names->second.empty()) {
             action.conditions = action.conditions | Condition::object_missing;
@@ -1434,7 +1440,8 @@ void refine(Action& action, const Schema& schema, Actions& extra) {
         refine_alter_column_type(action, schema, *table);
     } else if (form == "ALTER TABLE SET NOT NULL") {
         if (const Column* column = named_column(*table, action);
-            column != nullptr && schema.catalog().not_null_check(table->id, column->number) != nullptr) {
+            column != nullptr &&
+            schema.catalog().not_null_check(table->id, column->number, schema.dropped_constraints()) != nullptr) {
             action.conditions = action.conditions | Condition::check_proves_not_null;
         }
     } else if (form == "ALTER TABLE SET IDENTITY" || form == "ALTER TABLE DROP IDENTITY") {
@@ -1500,13 +1507,26 @@ void merge_effect(StatementEffects& effects, RelationEffect effect) {
     effects.relations.push_back(std::move(effect));
 }
 
+std::set<std::string> dropped_constraints(const Statement& statement) {
+    std::set<std::string> names;
+    if (statement.kind() == "AlterTableStmt") {
+        for (const Node& item : statement.content()["cmds"].items()) {
+            Node command = item.as("AlterTableCmd");
+            if (command["subtype"].str() == "AT_DropConstraint") {
+                names.insert(std::string{command["name"].str()});
+            }
+        }
+    }
+    return names;
+}
+
 }  // namespace
 
 StatementEffects effects_of(const Statement& statement, const ModelContext& context) {
     StatementEffects effects;
     Actions actions = classify(statement);
     if (context.catalog != nullptr) {
-        const Schema schema{*context.catalog, context.pg_version};
+        const Schema schema{*context.catalog, context.pg_version, dropped_constraints(statement)};
         Actions extra;
         for (Action& action : actions) {
             refine(action, schema, extra);

@@ -33,10 +33,11 @@ struct Directives {
     std::optional<std::string> alongside;
     std::optional<std::string> unobservable;
     std::optional<std::string> expected_error;
+    std::optional<std::string> model_gap;
     int first_line = 0;  // 0 when there is none
 
     [[nodiscard]] bool empty() const {
-        return setup.empty() && !concurrent && !alongside && !unobservable && !expected_error;
+        return setup.empty() && !concurrent && !alongside && !unobservable && !expected_error && !model_gap;
     }
 };
 
@@ -77,6 +78,11 @@ void read_directive(std::string_view comment, int line, Directives& directives, 
             errors.push_back(location + "expect-error needs the text of the error");
         }
         directives.expected_error = value;
+    } else if (name == "model-gap") {
+        if (value.empty()) {
+            errors.push_back(location + "model-gap needs the reason the model cannot agree yet");
+        }
+        directives.model_gap = value;
     } else {
         return;
     }
@@ -158,6 +164,7 @@ LockCaseFiles parse_lock_case_file(std::string_view text, std::string_view file_
         lock_case.alongside = std::move(directives.alongside);
         lock_case.unobservable = std::move(directives.unobservable);
         lock_case.expected_error = std::move(directives.expected_error);
+        lock_case.model_gap = std::move(directives.model_gap);
         result.cases.push_back(std::move(lock_case));
     }
     pg_query_free_split_result(split);

@@ -10,6 +10,9 @@
 //   -- unobservable: <reason>   listed, never run
 //   -- expect-error: <text>     the server must reject the statement with an
 //                               error containing <text>
+//   -- model-gap: <reason>      observed and compared, but a disagreement is a
+//                               known gap of the model, listed and not failed;
+//                               the case fails once the model agrees (remove it)
 //
 // Any other comment is documentation.
 #pragma once
@@ -31,6 +34,7 @@ struct LockCase {
     std::optional<std::string> alongside;
     std::optional<std::string> unobservable;
     std::optional<std::string> expected_error;
+    std::optional<std::string> model_gap;
 
     [[nodiscard]] std::string location() const { return file + ":" + std::to_string(line); }
     // The statement as a one-line SQL script, ready for psql or migsafe.

@@ -259,7 +259,9 @@ public:
     // Every object that depends on the column, in a stable order.
     [[nodiscard]] std::vector<ColumnDependent> dependents_of(ObjectId table, int column) const;
     // A validated CHECK of `table` that proves `column IS NOT NULL` (PG 12+ skips the SET NOT NULL scan).
-    [[nodiscard]] const Constraint* not_null_check(ObjectId table, int column) const;
+    // Constraints named in `ignored` do not count (dropped by the same statement).
+    [[nodiscard]] const Constraint* not_null_check(ObjectId table, int column,
+                                                   const std::set<std::string>& ignored = {}) const;
 
     // The session's TimeZone is UTC (SET TIME ZONE 'UTC' earlier in the file).
     [[nodiscard]] bool utc_session() const { return m_utc_session; }
