@@ -23,3 +23,10 @@ fi
 
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+
+# The SARIF schema test validates with ajv against the schema that
+# @microsoft/sarif-multitool ships; they live in a gitignored prefix.
+npm_prefix="$(cd "$(dirname "$0")/.." && pwd)/.ci/npm"
+if $with_tests && [ ! -x "$npm_prefix/node_modules/.bin/ajv" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$npm_prefix" @microsoft/sarif-multitool ajv-cli ajv-formats >/dev/null
+fi
