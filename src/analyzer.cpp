@@ -1,10 +1,9 @@
 #include "migsafe/analyzer.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
-#include <thread>
 
+#include "migsafe/history.hpp"
 #include "migsafe/migration_state.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/rule.hpp"
@@ -111,8 +110,12 @@ void add_parse_error(FileReport& report, const LineIndex& lines, const ParseErro
 
 }  // namespace
 
-FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
-                        const Placement* placement) {
+namespace {
+
+// The body of analyze_file. `parsed_up`: the file's up sections, already parsed
+// by the batch replay (null: parse them here).
+FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
+                          const Placement* placement, Catalog& catalog, std::vector<ParsedSection>* parsed_up) {
     FileReport report;
     report.path = file.path;
     report.display_path = file.display_path;
@@ -133,12 +136,18 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
     }
 
     const ModelContext model{options.config.pg_version};
+    catalog.start_session();
+    std::size_t up_index = 0;
     std::size_t next_index = 0;
     std::vector<ByteSpan> statement_spans;  // by statement index, for suppressions
     std::vector<ByteSpan> section_spans;
     for (const FileSection& section : sections_to_lint(plan, options.config.check_down)) {
         section_spans.push_back(section.span);
-        ParsedSection parsed_section = parse_section(file, section, model);
+        const bool up = section.direction == MigrationDirection::up;
+        ParsedSection parsed_section = up && parsed_up != nullptr && up_index < parsed_up->size()
+                                           ? std::move((*parsed_up)[up_index])
+                                           : parse_section(file, section, model);
+        up_index += up ? 1 : 0;
         ParsedSql& parsed = parsed_section.parsed;
         for (const SourceNote& note : parsed.notes) {
             report.notes.push_back(FileNote{lines.range_of(note.span), note.message});
@@ -157,8 +166,10 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
         for (Statement& statement : parsed.statements) {
             statement.index = next_index++;
             statement_spans.push_back(statement.span);
-            const StatementEffects effects = effects_of(statement, model);
+            // The lock model reads the schema as it is before this statement.
+            const StatementEffects effects = effects_of(statement, ModelContext{model.pg_version, &catalog});
             StatementContext context{statement, effects, state, options.config.pg_version};
+            context.set_catalog(&catalog);
             for (const ActiveRule& active : options.rules) {
                 if (active.rule->check != nullptr && rule_applies(*active.rule, statement.kind())) {
                     CollectingSink sink{active, statement.index, lines, report.findings};
@@ -168,6 +179,9 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
             }
             const bool transaction_before = state.in_transaction();
             state.apply(statement, effects);
+            if (up) {
+                catalog.apply(statement);
+            }
             if (options.keep_statements) {
                 StatementReport summary;
                 summary.index = statement.index;
@@ -202,6 +216,27 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
     return report;
 }
 
+FileReport unreadable_file(const ParsedMigration& migration) {
+    FileReport failed;
+    failed.path = migration.collected.path;
+    failed.display_path = migration.collected.path;
+    failed.errors.push_back(FileError{"input", migration.problem, ByteSpan{}, Range{}, ""});
+    return failed;
+}
+
+}  // namespace
+
+FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
+                        const Placement* placement) {
+    Catalog catalog = options.catalog != nullptr ? *options.catalog : Catalog{};
+    return analyze_source(file, options, named_explicitly, placement, catalog, nullptr);
+}
+
+FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
+                        const Placement* placement, Catalog& catalog) {
+    return analyze_source(file, options, named_explicitly, placement, catalog, nullptr);
+}
+
 }  // namespace migsafe
 
 namespace migsafe {
@@ -211,44 +246,36 @@ Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOpti
     Report report;
     report.pg_version = options.config.pg_version;
     report.files.resize(files.size());
-    auto analyze_one = [&](std::size_t index) {
-        const CollectedFile& collected = files[index];
-        if (collected.path == "-") {
-            report.files[index] = analyze_file(stdin_source != nullptr ? *stdin_source : SourceFile{"-", "-", ""},
-                                               options, true);
-            return;
+    jobs = std::max(1U, jobs);
+    ReplayOptions replay;
+    replay.framework = options.config.framework;
+    replay.assume_in_transaction = options.config.assume_in_transaction;
+    replay.pg_version = options.config.pg_version;
+    replay.jobs = jobs;
+    replay.stdin_source = stdin_source;
+    Catalog catalog = options.catalog != nullptr ? *options.catalog : Catalog{};
+    // Replaying is sequential and cheap; parsing and the rules are not, and run in
+    // parallel on each batch. Snapshots share every object the file does not change.
+    for_each_batch(files, replay, [&](std::size_t first, std::vector<ParsedMigration>& batch) {
+        std::vector<Catalog> before;
+        before.reserve(batch.size());
+        for (const ParsedMigration& migration : batch) {
+            before.push_back(catalog);
+            replay_migration(catalog, migration);
         }
-        auto source = read_source_file(collected.path);
-        if (!source) {
-            FileReport failed;
-            failed.path = collected.path;
-            failed.display_path = collected.path;
-            failed.errors.push_back(FileError{"input", source.error().message, ByteSpan{}, Range{}, ""});
-            report.files[index] = std::move(failed);
-            return;
-        }
-        report.files[index] = analyze_file(*source, options, collected.named_explicitly, &collected.placement);
-    };
-    jobs = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
-    if (jobs <= 1) {
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            analyze_one(i);
-        }
-        return report;
-    }
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> workers;
-    workers.reserve(jobs);
-    for (unsigned w = 0; w < jobs; ++w) {
-        workers.emplace_back([&] {
-            for (std::size_t i = next++; i < files.size(); i = next++) {
-                analyze_one(i);
+        run_in_parallel(batch.size(), jobs, [&](std::size_t i) {
+            ParsedMigration& migration = batch[i];
+            const CollectedFile& collected = files[first + i];
+            if (migration.read_failed) {
+                report.files[first + i] = unreadable_file(migration);
+                return;
             }
+            const bool from_stdin = collected.path == "-";
+            report.files[first + i] =
+                analyze_source(migration.source, options, from_stdin || collected.named_explicitly,
+                               from_stdin ? nullptr : &collected.placement, before[i], &migration.sections);
         });
-    }
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
+    });
     return report;
 }
 

@@ -1,5 +1,7 @@
 #include "migsafe/ast.hpp"
 
+#include "migsafe/parse.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -213,6 +215,159 @@ TypeInfo type_info(Node type_name) {
     }
     info.is_array = type_name["arrayBounds"].size() > 0;
     return info;
+}
+
+namespace {
+
+bool is_key_constraint(Node constraint) {
+    const std::string_view kind = constraint["contype"].str();
+    return kind == "CONSTR_PRIMARY" || kind == "CONSTR_FOREIGN";
+}
+
+// Columns a table-level PRIMARY KEY or FOREIGN KEY of CREATE TABLE names.
+std::vector<std::string> table_key_columns(Node elements) {
+    std::vector<std::string> columns;
+    for (const Node& element : elements.items()) {
+        Node constraint = element.as("Constraint");
+        if (constraint["contype"].str() == "CONSTR_PRIMARY") {
+            for (std::string& column : string_list(constraint["keys"])) {
+                columns.push_back(std::move(column));
+            }
+        } else if (constraint["contype"].str() == "CONSTR_FOREIGN") {
+            for (std::string& column : string_list(constraint["fk_attrs"])) {
+                columns.push_back(std::move(column));
+            }
+        }
+    }
+    return columns;
+}
+
+ColumnDefinition define_column(const QualifiedName& table, Node column_def, std::string_view clause) {
+    ColumnDefinition column;
+    column.table = table;
+    column.name = std::string{column_def["colname"].str()};
+    column.type = type_info(column_def["typeName"]);
+    column.column_def = column_def;
+    column.clause = clause;
+    for (const Node& constraint : column_def["constraints"].items()) {
+        column.is_key = column.is_key || is_key_constraint(constraint.as("Constraint"));
+    }
+    return column;
+}
+
+}  // namespace
+
+std::vector<ColumnDefinition> column_definitions(std::string_view statement_kind, Node stmt) {
+    std::vector<ColumnDefinition> columns;
+    const QualifiedName table = relation_name(stmt["relation"]);
+    if (statement_kind == "CreateStmt") {
+        const std::vector<std::string> keys = table_key_columns(stmt["tableElts"]);
+        for (const Node& element : stmt["tableElts"].items()) {
+            if (Node column_def = element.as("ColumnDef"); column_def) {
+                ColumnDefinition column = define_column(table, column_def, "CREATE TABLE");
+                column.is_key = column.is_key || std::find(keys.begin(), keys.end(), column.name) != keys.end();
+                column.creates_table = true;
+                columns.push_back(std::move(column));
+            }
+        }
+    } else if (statement_kind == "AlterTableStmt") {
+        for (const Node& item : stmt["cmds"].items()) {
+            Node command = item.as("AlterTableCmd");
+            const std::string_view subtype = command["subtype"].str();
+            if (subtype == "AT_AddColumn") {
+                columns.push_back(define_column(table, command["def"].as("ColumnDef"), "ADD COLUMN"));
+            } else if (subtype == "AT_AlterColumnType") {
+                ColumnDefinition column = define_column(table, command["def"].as("ColumnDef"), "ALTER COLUMN TYPE");
+                column.name = std::string{command["name"].str()};
+                columns.push_back(std::move(column));
+            }
+        }
+    }
+    return columns;
+}
+
+namespace {
+
+bool is_type_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+           c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Past a balanced (...) or [...] group starting at `at`.
+std::size_t skip_group(std::string_view sql, std::size_t at) {
+    int depth = 0;
+    for (std::size_t i = at; i < sql.size(); ++i) {
+        if (sql[i] == '(' || sql[i] == '[') {
+            ++depth;
+        } else if ((sql[i] == ')' || sql[i] == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return sql.size();
+}
+
+// End of a type name as written from `at`: words of multi-word types, modifiers, array brackets.
+std::size_t type_end(std::string_view sql, std::size_t at) {
+    static constexpr std::array<std::string_view, 6> k_continuations = {"precision", "varying", "with",
+                                                                         "without",   "time",    "zone"};
+    std::size_t end = at;
+    std::size_t i = at;
+    while (i < sql.size()) {
+        if (sql[i] == '"') {
+            i = sql.find('"', i + 1);
+            i = i == std::string_view::npos ? sql.size() : i + 1;
+        } else if (is_type_word_char(sql[i])) {
+            while (i < sql.size() && is_type_word_char(sql[i])) {
+                ++i;
+            }
+        } else {
+            break;
+        }
+        end = i;
+        std::size_t next = i;
+        while (next < sql.size() && (sql[next] == ' ' || sql[next] == '\t' || sql[next] == '\n')) {
+            ++next;
+        }
+        while (next < sql.size() && (sql[next] == '(' || sql[next] == '[')) {
+            end = next = skip_group(sql, next);
+        }
+        std::size_t word_end = next;
+        while (word_end < sql.size() && is_type_word_char(sql[word_end])) {
+            ++word_end;
+        }
+        const std::string_view word = sql.substr(next, word_end - next);
+        bool continues = false;
+        for (std::string_view continuation : k_continuations) {
+            continues = continues || iequals(word, continuation);
+        }
+        if (!continues) {
+            break;
+        }
+        i = next;
+    }
+    return end;
+}
+
+}  // namespace
+
+ByteSpan column_span(const Statement& statement, const ColumnDefinition& column) {
+    const auto type_location = column.column_def["typeName"].location();
+    const auto name_location = column.column_def.location();
+    if (!type_location) {
+        return statement.span;
+    }
+    const std::size_t type_begin = statement.file_offset(*type_location);
+    if (type_begin < statement.span.begin || type_begin >= statement.span.end) {
+        return statement.span;
+    }
+    const std::size_t relative = type_begin - statement.span.begin;
+    const std::size_t end = statement.span.begin + type_end(statement.sql, relative);
+    std::size_t begin = type_begin;
+    if (name_location && statement.file_offset(*name_location) >= statement.span.begin &&
+        statement.file_offset(*name_location) < type_begin) {
+        begin = statement.file_offset(*name_location);
+    }
+    return ByteSpan{begin, std::max(end, begin + 1)};
 }
 
 std::string function_name(Node func_call) {

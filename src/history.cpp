@@ -5,6 +5,7 @@
 #include <cstring>
 #include <thread>
 
+#include "migsafe/analyzer.hpp"
 #include "migsafe/parse.hpp"
 
 namespace migsafe {
@@ -15,6 +16,9 @@ constexpr std::size_t k_files_per_job = 8;
 
 // Text migsafe would refuse to parse: the analyser reports these, the replay skips them.
 std::string unusable_text(const std::string& text) {
+    if (text.size() > k_max_file_bytes) {
+        return "larger than " + std::to_string(k_max_file_bytes / (1024U * 1024U)) + " MiB";
+    }
     if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
         return "binary file: contains a NUL byte";
     }
@@ -63,18 +67,22 @@ void run_in_parallel(std::size_t count, unsigned jobs, const std::function<void(
 ParsedMigration parse_migration(const CollectedFile& file, const ReplayOptions& options) {
     ParsedMigration migration;
     migration.collected = file;
-    auto source = read_source_file(file.path);
-    if (!source) {
+    if (file.path == "-") {
+        migration.source = options.stdin_source != nullptr ? *options.stdin_source : SourceFile{"-", "-", ""};
+    } else if (auto source = read_source_file(file.path); source) {
+        migration.source = std::move(*source);
+    } else {
+        migration.read_failed = true;
         migration.problem = source.error().message;
         return migration;
     }
-    migration.source = std::move(*source);
     migration.problem = unusable_text(migration.source.text);
     if (!migration.problem.empty()) {
         return migration;
     }
+    // Standard input is placed alone, as the analyser places it.
     migration.plan = plan_file(migration.source, PlanOptions{options.framework, options.assume_in_transaction},
-                               &file.placement);
+                               file.path == "-" ? nullptr : &file.placement);
     if (!migration.plan.skipped.empty()) {
         return migration;  // the tool does not run it on PostgreSQL
     }

@@ -1396,8 +1396,13 @@ void refine(Action& action, const Schema& schema, Actions& extra) {
                     action.relations[RelationRole::read].push_back(schema.name_of(child_index->index.table));
                 }
             }
-            action.relations[RelationRole::read].push_back(action.relations[RelationRole::target].front());
-            action.relations.erase(RelationRole::target);
+            // The parent index's table, when the catalog knows the index.
+            if (auto target = action.relations.find(RelationRole::target);
+                target != action.relations.end() && !target->second.empty()) {
+                const QualifiedName table = target->second.front();
+                action.relations.erase(target);
+                action.relations[RelationRole::read].push_back(table);
+            }
         }
     }
     if (action.form == "ALTER DOMAIN (checks columns)" || action.form == "DROP TYPE" || action.form == "DROP DOMAIN") {

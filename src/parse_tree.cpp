@@ -171,8 +171,9 @@ private:
         if (count == 0) {
             return nullptr;
         }
-        if (count > k_chunk - m_values_used || m_tree.m_value_chunks.empty()) {
-            m_tree.m_value_chunks.push_back(std::make_unique<JsonValue[]>(std::max(count, k_chunk)));
+        if (count > m_values_capacity - m_values_used) {
+            m_values_capacity = std::max(count, k_chunk);
+            m_tree.m_value_chunks.push_back(std::make_unique<JsonValue[]>(m_values_capacity));
             m_values_used = 0;
         }
         JsonValue* block = m_tree.m_value_chunks.back().get() + m_values_used;
@@ -187,8 +188,9 @@ private:
         if (count == 0) {
             return nullptr;
         }
-        if (count > k_chunk - m_keys_used || m_tree.m_key_chunks.empty()) {
-            m_tree.m_key_chunks.push_back(std::make_unique<std::string_view[]>(std::max(count, k_chunk)));
+        if (count > m_keys_capacity - m_keys_used) {
+            m_keys_capacity = std::max(count, k_chunk);
+            m_tree.m_key_chunks.push_back(std::make_unique<std::string_view[]>(m_keys_capacity));
             m_keys_used = 0;
         }
         std::string_view* block = m_tree.m_key_chunks.back().get() + m_keys_used;
@@ -306,8 +308,11 @@ private:
     char* m_end;
     std::vector<JsonValue> m_values;     // scratch stack of values awaiting their container's end
     std::vector<std::string_view> m_keys;
+    // Used and total slots of the newest chunk; a container larger than k_chunk gets a chunk of its own size.
     std::size_t m_values_used = 0;
+    std::size_t m_values_capacity = 0;
     std::size_t m_keys_used = 0;
+    std::size_t m_keys_capacity = 0;
 };
 
 std::shared_ptr<const ParseTree> ParseTree::read(std::string json) {

@@ -1,5 +1,8 @@
 #include "migsafe/rule.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "migsafe/parse.hpp"
 
 namespace migsafe {
@@ -102,6 +105,179 @@ std::vector<std::string> StatementContext::option_list(std::string_view name) co
     const OptionValue* value = option(name);
     const auto* list = value != nullptr ? std::get_if<std::vector<std::string>>(value) : nullptr;
     return list != nullptr ? *list : std::vector<std::string>{};
+}
+
+std::optional<std::size_t> StatementContext::offset_of(Node node) const {
+    const auto location = node.location();
+    if (!location) {
+        return std::nullopt;
+    }
+    const std::size_t offset = m_statement.file_offset(*location);
+    if (offset < m_statement.span.begin || offset >= m_statement.span.end) {
+        return std::nullopt;
+    }
+    return offset;
+}
+
+namespace {
+
+// Index just past the literal, quoted identifier or comment starting at `i`, or `i` when none starts there.
+std::size_t skip_opaque(std::string_view sql, std::size_t i) {
+    const auto closing = [&](std::size_t from, std::string_view close) {
+        const std::size_t found = sql.find(close, from);
+        return found == std::string_view::npos ? sql.size() : found + close.size();
+    };
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {
+        std::size_t j = i + 1;
+        while (j < sql.size()) {
+            if (sql[j] == c) {
+                if (j + 1 < sql.size() && sql[j + 1] == c) {
+                    j += 2;
+                    continue;
+                }
+                return j + 1;
+            }
+            ++j;
+        }
+        return sql.size();
+    }
+    if (sql.substr(i, 2) == "--") {
+        return closing(i, "\n");
+    }
+    if (sql.substr(i, 2) == "/*") {
+        return closing(i + 2, "*/");
+    }
+    if (c == '$') {
+        const std::size_t end = sql.find('$', i + 1);
+        if (end != std::string_view::npos) {
+            const std::string_view tag = sql.substr(i, end - i + 1);
+            const bool is_tag = std::all_of(tag.begin() + 1, tag.end() - 1, [](char t) {
+                return std::isalnum(static_cast<unsigned char>(t)) != 0 || t == '_';
+            });
+            if (is_tag) {
+                return closing(end + 1, tag);
+            }
+        }
+    }
+    return i;
+}
+
+}  // namespace
+
+std::optional<ByteSpan> StatementContext::parenthesized_after(std::size_t file_offset) const {
+    const std::string_view sql = m_statement.sql;
+    const std::size_t base = m_statement.span.begin;
+    if (file_offset < base) {
+        return std::nullopt;
+    }
+    std::size_t open = std::string_view::npos;
+    int depth = 0;
+    for (std::size_t i = file_offset - base; i < sql.size();) {
+        if (const std::size_t next = skip_opaque(sql, i); next != i) {
+            i = next;
+            continue;
+        }
+        if (sql[i] == '(') {
+            if (depth++ == 0) {
+                open = i;
+            }
+        } else if (sql[i] == ')' && depth > 0 && --depth == 0) {
+            return ByteSpan{base + open, base + i + 1};
+        }
+        ++i;
+    }
+    return std::nullopt;
+}
+
+std::size_t StatementContext::start_of_whitespace_before(std::size_t file_offset) const {
+    const std::size_t base = m_statement.span.begin;
+    if (file_offset < base || file_offset > m_statement.span.end) {
+        return file_offset;
+    }
+    std::size_t i = file_offset - base;
+    while (i > 0 && std::isspace(static_cast<unsigned char>(m_statement.sql[i - 1])) != 0) {
+        --i;
+    }
+    return base + i;
+}
+
+std::optional<ByteSpan> StatementContext::column_constraint_span(Node column_def, std::size_t index,
+                                                                 std::size_t limit) const {
+    const std::vector<Node> constraints = column_def["constraints"].items();
+    if (index >= constraints.size()) {
+        return std::nullopt;
+    }
+    const auto begin = offset_of(constraints[index].as("Constraint"));
+    if (!begin || limit > m_statement.span.end || limit < *begin) {
+        return std::nullopt;
+    }
+    std::size_t end = limit;
+    if (index + 1 < constraints.size()) {
+        if (const auto next = offset_of(constraints[index + 1].as("Constraint")); next && *next > *begin) {
+            end = *next;
+        }
+    }
+    const std::size_t base = m_statement.span.begin;
+    end = base + end_of_significant(m_statement.sql, *begin - base, end - base);
+    return ByteSpan{start_of_whitespace_before(*begin), end};
+}
+
+std::string StatementContext::column_type_sql(Node column_def, std::size_t limit) const {
+    const auto begin = offset_of(column_def["typeName"]);
+    if (!begin) {
+        return type_info(column_def["typeName"]).display();
+    }
+    std::size_t end = limit;
+    if (const auto first = offset_of(column_def["constraints"].at(0).as("Constraint")); first && *first > *begin) {
+        end = *first;
+    }
+    const std::size_t base = m_statement.span.begin;
+    end = base + end_of_significant(m_statement.sql, *begin - base, std::min(end, m_statement.span.end) - base);
+    return std::string{text_of(ByteSpan{*begin, end})};
+}
+
+std::string StatementContext::edited_sql(std::vector<TextEdit> edits) const {
+    std::sort(edits.begin(), edits.end(),
+              [](const TextEdit& a, const TextEdit& b) { return a.span.begin > b.span.begin; });
+    std::string sql = m_statement.sql;
+    const std::size_t base = m_statement.span.begin;
+    for (const TextEdit& edit : edits) {
+        if (edit.span.begin >= base && edit.span.end <= m_statement.span.end && edit.span.begin <= edit.span.end) {
+            sql.replace(edit.span.begin - base, edit.span.size(), edit.text);
+        }
+    }
+    return sql;
+}
+
+std::optional<std::string> StatementContext::without_subcommands(const std::vector<std::size_t>& removed,
+                                                                 const std::vector<TextEdit>& edits) const {
+    const std::size_t count = m_statement.content()["cmds"].size();
+    std::string kept;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (std::find(removed.begin(), removed.end(), i) != removed.end()) {
+            continue;
+        }
+        const ByteSpan span = alter_subcommand_span(i);
+        std::vector<TextEdit> inside;
+        for (const TextEdit& edit : edits) {
+            if (edit.span.begin >= span.begin && edit.span.end <= span.end) {
+                inside.push_back(edit);
+            }
+        }
+        std::sort(inside.begin(), inside.end(),
+                  [](const TextEdit& a, const TextEdit& b) { return a.span.begin > b.span.begin; });
+        std::string text{text_of(span)};
+        for (const TextEdit& edit : inside) {
+            text.replace(edit.span.begin - span.begin, edit.span.size(), edit.text);
+        }
+        kept += (kept.empty() ? "" : ", ") + text;
+    }
+    if (kept.empty() || count == 0) {
+        return std::nullopt;
+    }
+    const ByteSpan first = alter_subcommand_span(0);
+    return std::string{text_of(ByteSpan{m_statement.span.begin, first.begin})} + kept;
 }
 
 std::string_view StatementContext::text_of(ByteSpan span) const {

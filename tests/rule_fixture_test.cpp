@@ -72,6 +72,12 @@ AnalysisOptions fixture_options(const FixtureSpec& spec, const fs::path& path, c
     argv.push_back(path.string());
     std::reverse(argv.begin(), argv.end());  // CLI11 consumes a reversed vector
     app.parse(argv);
+    // --schema=schema.sql and --history=dir/ name files beside the fixture.
+    for (std::string* context_path : {&arguments.schema, &arguments.history}) {
+        if (!context_path->empty() && fs::path{*context_path}.is_relative()) {
+            *context_path = (path.parent_path() / *context_path).string();
+        }
+    }
     auto options = cli::analysis_options(cli::AnalysisKind::explain, arguments);
     EXPECT_TRUE(options.has_value()) << (options ? "" : options.error().describe());
     AnalysisOptions result = options ? *options : AnalysisOptions{};
@@ -89,6 +95,9 @@ AnalysisOptions fixture_options(const FixtureSpec& spec, const fs::path& path, c
     }
     result.rules = std::move(enabled);
     result.keep_statements = true;
+    auto context = cli::schema_context(arguments, {CollectedFile{path.string(), true, {}}}, 1);
+    EXPECT_TRUE(context.has_value()) << (context ? "" : context.error().describe());
+    result.catalog = context ? *context : nullptr;
     return result;
 }
 
@@ -127,12 +136,18 @@ int line_of_mark(const FileReport& report, const ExpectMark& mark) {
     if (!mark.trailing) {
         return start_line(report, first_statement_after(report, mark.line));
     }
+    // The statement starting on the mark's line, else the innermost one covering it
+    // (a mark beside one column of a multi-line CREATE TABLE).
+    std::optional<std::size_t> covering;
     for (const StatementReport& statement : report.statements) {
         if (statement.range.start.line == mark.line) {
             return mark.line;
         }
+        if (mark.line > statement.range.start.line && mark.line <= statement.range.end.line) {
+            covering = statement.index;
+        }
     }
-    return -1;
+    return covering ? start_line(report, covering) : -1;
 }
 
 std::string describe(const fs::path& path, const Finding& finding) {

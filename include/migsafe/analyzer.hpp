@@ -2,9 +2,11 @@
 // with the migration state and the lock model, and collect findings.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "migsafe/catalog.hpp"
 #include "migsafe/config.hpp"
 #include "migsafe/discover.hpp"
 #include "migsafe/finding.hpp"
@@ -55,6 +57,8 @@ struct AnalysisOptions {
     Config config;
     std::vector<ActiveRule> rules;
     bool keep_statements = true;  // statement details for json and explain
+    // The schema before the first file: --schema, then --history; null: nothing known.
+    std::shared_ptr<const Catalog> catalog;
 };
 
 // Files larger than this are refused rather than parsed.
@@ -65,9 +69,15 @@ inline constexpr std::size_t k_max_file_bytes = 256U * 1024U * 1024U;
 // `placement`: where collect_migration_files put the file; null: place it alone.
 [[nodiscard]] FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options,
                                       bool named_explicitly = true, const Placement* placement = nullptr);
+// The same with the schema the file's statements see: `catalog` holds it before the
+// file and, on return, after the file's up sections.
+[[nodiscard]] FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
+                                      const Placement* placement, Catalog& catalog);
 
-// Analyses every file, `jobs` at a time, and returns the reports in input order.
-// "-" names standard input, read from `stdin_source`.
+// Analyses every file and returns the reports in input order. "-" names standard
+// input, read from `stdin_source`. Each file sees the schema the files before it
+// built: a batch of files is parsed `jobs` at a time, replayed in order into the
+// catalog, then its rules run `jobs` files at a time.
 [[nodiscard]] Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOptions& options,
                                    unsigned jobs, const SourceFile* stdin_source);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "migsafe/parse_tree.hpp"
+#include "migsafe/source.hpp"
 
 namespace migsafe {
 
@@ -87,6 +88,25 @@ struct TypeInfo {
 };
 
 [[nodiscard]] TypeInfo type_info(Node type_name);
+
+// A column a statement defines or retypes: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN TYPE.
+struct ColumnDefinition {
+    QualifiedName table;
+    std::string name;
+    TypeInfo type;
+    Node column_def;            // the ColumnDef content
+    std::string_view clause;    // "CREATE TABLE", "ADD COLUMN" or "ALTER COLUMN TYPE"
+    bool is_key = false;        // primary key, or a foreign key column, of this statement
+    bool creates_table = false; // defined by CREATE TABLE
+};
+
+// The columns `statement_kind` (a libpg_query node name) with content `stmt` defines.
+[[nodiscard]] std::vector<ColumnDefinition> column_definitions(std::string_view statement_kind, Node stmt);
+
+struct Statement;
+// File span from the column's name (or its type, when the name has no location)
+// to the end of the type as written, e.g. "created_at timestamp(3) without time zone".
+[[nodiscard]] ByteSpan column_span(const Statement& statement, const ColumnDefinition& column);
 
 // Function name of a FuncCall content, lower case, without schema.
 [[nodiscard]] std::string function_name(Node func_call);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "migsafe/ast.hpp"
+
 namespace migsafe {
 
 struct FixPhase {
@@ -18,5 +20,22 @@ struct FixPlan {
     std::vector<FixPhase> phases;
     [[nodiscard]] bool empty() const { return phases.empty(); }
 };
+
+// SQL building blocks several rules' plans share.
+
+// The name migsafe gives the CHECK that stands in for NOT NULL while it is validated.
+[[nodiscard]] std::string not_null_check_name(const QualifiedName& table, const std::string& column);
+// NOT NULL on `columns` through validated CHECKs, one statement at a time outside a
+// transaction (each commits before the next): CHECKs NOT VALID, VALIDATE each, SET NOT
+// NULL (one scan-free ALTER), DROP the CHECKs. Before PostgreSQL 12 SET NOT NULL scans
+// regardless, so the CHECKs are kept instead.
+[[nodiscard]] FixPhase not_null_through_check_phase(const QualifiedName& table,
+                                                    const std::vector<std::string>& columns, int pg_version);
+// A DO block that updates `table` 5000 rows at a time, committing each batch, until
+// no row matches `pending` (which the assignments must make false).
+[[nodiscard]] std::string batched_update_sql(const QualifiedName& table, const std::string& assignments,
+                                             const std::string& pending);
+// A DO block that deletes the rows of `table` matching `condition` (empty: all) in batches.
+[[nodiscard]] std::string batched_delete_sql(const QualifiedName& table, const std::string& condition);
 
 }  // namespace migsafe

@@ -20,6 +20,7 @@ struct ReplayOptions {
     bool assume_in_transaction = false;
     int pg_version = k_max_pg_version;
     unsigned jobs = 1;                   // files read and parsed in parallel
+    const SourceFile* stdin_source = nullptr;  // the text of the file named "-"
 };
 
 // What the replay could not use: statements that do not parse, unreadable files.
@@ -41,7 +42,8 @@ struct ParsedMigration {
     SourceFile source;
     FilePlan plan;
     std::vector<ParsedSection> sections;  // the up sections, in order
-    std::string problem;                  // unreadable: nothing was parsed
+    bool read_failed = false;             // the file could not be read (see problem)
+    std::string problem;                  // unreadable or not text: nothing was parsed
 };
 
 [[nodiscard]] ParsedMigration parse_migration(const CollectedFile& file, const ReplayOptions& options);

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/check_facts.hpp"
 #include "migsafe/lock_model.hpp"
 #include "migsafe/source.hpp"
 
@@ -42,7 +44,32 @@ struct HeldLock {
     QualifiedName relation;
     LockMode mode = LockMode::none;
     std::size_t statement = 0;
-    bool on_new_table = false;
+    bool on_new_table = false;  // the relation is not an existing one (see is_existing_relation)
+    RelationRole role = RelationRole::target;
+};
+
+struct KnownCheck {
+    std::string name;
+    bool validated = false;
+    CheckFacts facts;
+};
+
+// What earlier statements of the unit said about one table.
+struct TableFacts {
+    std::vector<KnownCheck> checks;
+    std::set<std::string> not_null_columns;
+    bool partitioned = false;
+    std::vector<std::string> partition_key;  // plain key columns; empty when a key is an expression
+    std::vector<QualifiedName> partitions;
+    std::optional<QualifiedName> default_partition;
+};
+
+// An ALTER TABLE that scanned or rewrote an existing table under a lock that blocks writes.
+struct AlterScan {
+    std::size_t statement = 0;
+    // Its only scanning actions are SET NOT NULL on columns a validated CHECK proves
+    // not null, which PostgreSQL skips from version 12.
+    bool only_proven_set_not_null = false;
 };
 
 class MigrationState {
@@ -77,6 +104,32 @@ public:
     [[nodiscard]] const std::set<std::string>& enum_values_added_in_transaction() const {
         return m_enum_values_in_transaction;
     }
+    // The enum types (as written) that received `value` in the open transaction.
+    [[nodiscard]] std::set<std::string> enum_types_with_value_added_in_transaction(const std::string& value) const;
+
+    [[nodiscard]] const TableFacts* table_facts(const QualifiedName& table) const;
+    [[nodiscard]] bool is_partitioned(const QualifiedName& table) const;
+    // A validated CHECK not dropped in `dropped` implies `column IS NOT NULL`.
+    [[nodiscard]] bool proves_not_null(const QualifiedName& table, const std::string& column,
+                                       const std::set<std::string>& dropped = {}) const;
+    [[nodiscard]] std::optional<QualifiedName> table_of_index(const QualifiedName& index) const;
+    // A domain created or altered in this unit with a CHECK constraint.
+    [[nodiscard]] bool is_constrained_domain(const QualifiedName& domain) const;
+
+    // Not created by its statement and not new in this unit; an index counts as its table.
+    [[nodiscard]] bool is_existing_relation(const RelationEffect& effect) const;
+    // Existing relations whose lock conflicts with reads or writes.
+    [[nodiscard]] std::vector<const RelationEffect*> blocking_locks_on_existing(const StatementEffects& effects) const;
+    // Existing relations the statement scans or rewrites.
+    [[nodiscard]] std::vector<const RelationEffect*> slow_work_on_existing(const StatementEffects& effects) const;
+    // The first statement since lock_timeout was last unset that took such a lock without one.
+    [[nodiscard]] std::optional<std::size_t> unguarded_lock_statement() const { return m_unguarded_lock; }
+    [[nodiscard]] std::optional<std::size_t> unguarded_slow_statement() const { return m_unguarded_slow; }
+
+    // `statement` as an AlterScan, if it is one (judged against this state).
+    [[nodiscard]] std::optional<AlterScan> alter_scan(const Statement& statement, const StatementEffects& effects) const;
+    // Earlier AlterScans of `table` in this unit.
+    [[nodiscard]] const std::vector<AlterScan>& alter_scans(const QualifiedName& table) const;
 
     void assume_lock_timeout() { m_lock_timeout_set = true; }
 
@@ -96,6 +149,10 @@ private:
     void apply_statement(const Statement& statement, const StatementEffects& effects);
     void track_do_blocks(const Statement& statement);
     void end_transaction();
+    void apply_create_table(const Statement& statement, const QualifiedName& table);
+    void apply_alter_table(const Statement& statement, const QualifiedName& table);
+    void add_check(const QualifiedName& table, std::string name, bool validated, Node expression,
+                   const Statement& statement);
     void apply_setting(const std::string& name, bool is_reset, bool local, bool has_value, bool zero);
 
     TransactionMode m_mode;
@@ -113,6 +170,14 @@ private:
     std::vector<HeldLock> m_held_locks;
     std::set<std::string> m_not_valid_in_transaction;  // "table-key/constraint"
     std::set<std::string> m_enum_values_in_transaction;
+    std::map<std::string, std::set<std::string>> m_enum_value_types_in_transaction;  // value -> types
+    std::set<std::string> m_enum_types_created_in_transaction;
+    std::map<std::string, TableFacts> m_tables;         // by QualifiedName::key()
+    std::map<std::string, QualifiedName> m_index_tables;  // index key -> its table
+    std::set<std::string> m_constrained_domains;
+    std::map<std::string, std::vector<AlterScan>> m_alter_scans;
+    std::optional<std::size_t> m_unguarded_lock;
+    std::optional<std::size_t> m_unguarded_slow;
     UnitInfo m_unit;
 };
 

@@ -10,11 +10,13 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "migsafe/analyzer.hpp"
 #include "migsafe/discover.hpp"
+#include "migsafe/history.hpp"
 #include "migsafe/report.hpp"
 #include "output_file.hpp"
 
@@ -120,6 +122,7 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
             if (!options) {
                 return tl::unexpected(options.error());
             }
+            options->catalog = base.catalog;
             group = groups.emplace(*config, Group{std::move(*options), {}, {}}).first;
         }
         group->second.files.push_back(files[i]);
@@ -174,7 +177,55 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_option("--disable", arguments.disable, "Disable a rule (id or alias; repeatable)");
     command.add_flag("--require-suppression-reason", arguments.require_suppression_reason,
                      "Report migsafe-ignore comments that give no reason");
+    command.add_option("--schema", arguments.schema,
+                       "Schema to start from: the output of pg_dump --schema-only");
+    command.add_option("--history", arguments.history,
+                       "Directory of earlier migrations replayed as context; only PATHS are reported");
     command.add_option("-j,--jobs", arguments.jobs, "Files analysed in parallel (default: number of cores)");
+}
+
+Result<std::shared_ptr<const Catalog>> schema_context(const AnalysisArguments& arguments,
+                                                      const std::vector<CollectedFile>& checked, unsigned jobs) {
+    if (arguments.schema.empty() && arguments.history.empty()) {
+        return std::shared_ptr<const Catalog>{};
+    }
+    Catalog catalog;
+    if (!arguments.schema.empty()) {
+        auto loaded = load_schema_file(arguments.schema);
+        if (!loaded) {
+            return tl::unexpected(loaded.error());
+        }
+        catalog = std::move(*loaded);
+    }
+    if (!arguments.history.empty()) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(arguments.history, error)) {
+            return make_error(ErrorKind::usage, "--history needs a directory of migrations", arguments.history);
+        }
+        auto history = collect_migration_files({arguments.history}, CollectOptions{arguments.framework, false});
+        if (!history) {
+            return tl::unexpected(history.error());
+        }
+        std::set<std::filesystem::path> checked_paths;
+        for (const CollectedFile& file : checked) {
+            if (file.path != "-") {
+                checked_paths.insert(std::filesystem::weakly_canonical(file.path, error));
+            }
+        }
+        std::vector<CollectedFile> earlier;
+        for (const CollectedFile& file : *history) {
+            if (checked_paths.count(std::filesystem::weakly_canonical(file.path, error)) == 0) {
+                earlier.push_back(file);
+            }
+        }
+        ReplayOptions options;
+        options.framework = arguments.framework;
+        options.assume_in_transaction = arguments.assume_in_transaction;
+        options.pg_version = arguments.pg_version == 0 ? k_max_pg_version : arguments.pg_version;
+        options.jobs = jobs;
+        catalog = replay_history(earlier, std::move(catalog), options);
+    }
+    return std::make_shared<const Catalog>(std::move(catalog));
 }
 
 Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments) {
@@ -261,7 +312,14 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
     }
     const unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
-    auto analysed = analyze_configured(kind, arguments, options, *files, configs, jobs, stdin_source);
+    auto context = schema_context(arguments, *files, jobs);
+    if (!context) {
+        std::cerr << "migsafe: " << context.error().describe() << '\n';
+        return k_exit_error;
+    }
+    AnalysisOptions with_schema = options;
+    with_schema.catalog = std::move(*context);
+    auto analysed = analyze_configured(kind, arguments, with_schema, *files, configs, jobs, stdin_source);
     if (!analysed) {
         std::cerr << "migsafe: " << analysed.error().describe() << '\n';
         return k_exit_error;

@@ -1,6 +1,7 @@
 // `check` and `explain`: the subcommands that run the analysis pipeline.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct AnalysisArguments {
     std::vector<std::string> disable;
     bool require_suppression_reason = false;
     std::string config;  // --config FILE; empty: the .migsafe.json nearest each file
+    std::string schema;   // --schema FILE: a pg_dump --schema-only to start from
+    std::string history;  // --history DIR: earlier migrations, replayed as context and not reported
     unsigned jobs = 0;  // 0: one per core
 };
 
@@ -42,6 +45,13 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments);
 // The same over `file` (null: no config file): the file's settings, then the flags.
 [[nodiscard]] Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArguments& arguments,
                                                        const ConfigFile* file);
+
+// The schema before the checked files: --schema, then the --history migrations that
+// are not among `checked` (those are replayed in their place by the analysis).
+// Null when neither option is given.
+[[nodiscard]] Result<std::shared_ptr<const Catalog>> schema_context(const AnalysisArguments& arguments,
+                                                                    const std::vector<CollectedFile>& checked,
+                                                                    unsigned jobs);
 
 // Runs the pipeline and renders; returns the process exit code.
 [[nodiscard]] int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments);

@@ -6,8 +6,8 @@
 
 #include "analysis_command.hpp"
 #include "schema_command.hpp"
-#include "lsp_command.hpp"
 #include "rules_command.hpp"
+#include "lsp_command.hpp"
 
 int main(int argc, char** argv) {
     try {
@@ -24,8 +24,6 @@ int main(int argc, char** argv) {
             app.add_subcommand("explain", "Show each statement's locks, what they block, rewrites and scans");
         migsafe::cli::add_analysis_options(*explain, explain_arguments);
 
-        CLI::App* lsp = migsafe::cli::add_lsp_command(app);
-
         migsafe::cli::SchemaArguments schema_arguments;
         CLI::App* schema = migsafe::cli::add_schema_command(app, schema_arguments);
 
@@ -33,6 +31,8 @@ int main(int argc, char** argv) {
         CLI::App* rules = migsafe::cli::add_rules_command(app, rules_arguments);
         migsafe::cli::RulesArguments rule_arguments;
         CLI::App* rule = migsafe::cli::add_rule_command(app, rule_arguments);
+
+        CLI::App* lsp = migsafe::cli::add_lsp_command(app);
 
         try {
             app.parse(argc, argv);
@@ -43,9 +43,6 @@ int main(int argc, char** argv) {
         if (check->parsed()) {
             return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::check, check_arguments);
         }
-        if (lsp->parsed()) {
-            return migsafe::cli::run_lsp();
-        }
         if (schema->parsed()) {
             return migsafe::cli::run_schema(schema_arguments);
         }
@@ -54,6 +51,9 @@ int main(int argc, char** argv) {
         }
         if (rule->parsed()) {
             return migsafe::cli::run_rule(rule_arguments);
+        }
+        if (lsp->parsed()) {
+            return migsafe::cli::run_lsp();
         }
         return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::explain, explain_arguments);
     } catch (const std::exception& error) {

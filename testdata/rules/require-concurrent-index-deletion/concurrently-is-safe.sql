@@ -1,0 +1,3 @@
+DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
+DROP INDEX CONCURRENTLY app.orders_created_idx;
+DROP TABLE IF EXISTS old_users;
