@@ -317,12 +317,13 @@ void MigrationState::end_transaction() {
     m_enum_types_created_in_transaction.clear();
     m_open_begin.reset();
     m_open_begin_span.reset();
+    // SET LOCAL ends with the transaction; the session's own value comes back.
     if (m_lock_timeout_is_local) {
-        m_lock_timeout_set = false;
+        m_lock_timeout_set = m_lock_timeout_in_session;
         m_lock_timeout_is_local = false;
     }
     if (m_statement_timeout_is_local) {
-        m_statement_timeout_set = false;
+        m_statement_timeout_set = m_statement_timeout_in_session;
         m_statement_timeout_is_local = false;
     }
 }
@@ -336,12 +337,14 @@ void MigrationState::apply_setting(const std::string& name, bool is_reset, bool 
     if (name == "lock_timeout") {
         m_lock_timeout_set = enabled;
         m_lock_timeout_is_local = enabled && local;
+        m_lock_timeout_in_session = local ? m_lock_timeout_in_session : enabled;
         if (enabled) {
             m_unguarded_lock.reset();
         }
     } else if (name == "statement_timeout") {
         m_statement_timeout_set = enabled;
         m_statement_timeout_is_local = enabled && local;
+        m_statement_timeout_in_session = local ? m_statement_timeout_in_session : enabled;
         if (enabled) {
             m_unguarded_slow.reset();
         }

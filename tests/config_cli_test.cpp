@@ -67,7 +67,8 @@ TEST_F(ConfigCli, NearestFileTurnsARuleOff) {
     EXPECT_EQ(check("db/index.sql").status, 1);
     write(".migsafe.json", R"({
         // small tables only in this project
-        "rules": {"require-concurrent-index-creation": "off", "prefer-robust-stmts": "off"}
+        "rules": {"require-concurrent-index-creation": "off", "prefer-robust-stmts": "off"},
+        "assume_lock_timeout": true
     })");
     const CommandRun run = check("db/index.sql");
     EXPECT_EQ(run.status, 0) << run.out;
@@ -107,7 +108,8 @@ TEST_F(ConfigCli, EachFileUsesItsNearestConfigAndExcludesApply) {
     write("b/index.sql", k_create_index);
     write("b/legacy/old.sql", k_create_index);
     write("b/.migsafe.json",
-          R"({"rules": {"require-concurrent-index-creation": "off", "prefer-robust-stmts": "off"}, "exclude": ["legacy/**"]})");
+          R"({"rules": {"require-concurrent-index-creation": "off", "prefer-robust-stmts": "off"},
+              "assume_lock_timeout": true, "exclude": ["legacy/**"]})");
     const CommandRun run = check("--format json a/index.sql b/index.sql b/legacy/old.sql");
     EXPECT_EQ(run.status, 1) << run.out;
     const auto json = nlohmann::json::parse(run.out);

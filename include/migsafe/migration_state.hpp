@@ -131,7 +131,10 @@ public:
     // Earlier AlterScans of `table` in this unit.
     [[nodiscard]] const std::vector<AlterScan>& alter_scans(const QualifiedName& table) const;
 
-    void assume_lock_timeout() { m_lock_timeout_set = true; }
+    void assume_lock_timeout() {
+        m_lock_timeout_set = true;
+        m_lock_timeout_in_session = true;
+    }
 
     [[nodiscard]] const UnitInfo& unit() const { return m_unit; }
     void set_unit(UnitInfo unit) { m_unit = std::move(unit); }
@@ -165,6 +168,8 @@ private:
     bool m_statement_timeout_set = false;
     bool m_lock_timeout_is_local = false;
     bool m_statement_timeout_is_local = false;
+    bool m_lock_timeout_in_session = false;  // set by SET or set_config(..., false)
+    bool m_statement_timeout_in_session = false;
     std::set<std::string> m_created_tables;
     std::set<std::string> m_filled_tables;
     std::vector<HeldLock> m_held_locks;

@@ -1,0 +1,2 @@
+-- migsafe-test: --assume-lock-timeout
+ALTER TABLE users ADD COLUMN plan text;
