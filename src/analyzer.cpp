@@ -194,7 +194,7 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
                 report.statements.push_back(std::move(summary));
             }
         }
-        const UnitContext unit{state, section.span.end};
+        const UnitContext unit{state, section.span.end, catalog};
         for (const ActiveRule& active : options.rules) {
             if (active.rule->finish != nullptr) {
                 CollectingSink sink{active, std::nullopt, lines, report.findings};

@@ -221,11 +221,16 @@ void MigrationState::apply_create_table(const Statement& statement, const Qualif
                     facts.not_null_columns.insert(name);
                 } else if (kind == "CONSTR_CHECK") {
                     add_check(table, constraint_name(constraint, table), true, constraint["raw_expr"], statement);
+                } else if (kind == "CONSTR_FOREIGN") {
+                    m_foreign_key_additions.push_back(ForeignKeyAddition{table, {name}, statement.span});
                 }
             }
         } else if (Node constraint = element.as("Constraint"); constraint) {
             if (constraint["contype"].str() == "CONSTR_CHECK") {
                 add_check(table, constraint_name(constraint, table), true, constraint["raw_expr"], statement);
+            } else if (constraint["contype"].str() == "CONSTR_FOREIGN") {
+                m_foreign_key_additions.push_back(
+                    ForeignKeyAddition{table, string_list(constraint["fk_attrs"]), statement.span});
             } else if (constraint["contype"].str() == "CONSTR_PRIMARY") {
                 for (const std::string& key_column : string_list(constraint["keys"])) {
                     facts.not_null_columns.insert(key_column);
@@ -264,6 +269,9 @@ void MigrationState::apply_alter_table(const Statement& statement, const Qualifi
             if (constraint["contype"].str() == "CONSTR_CHECK") {
                 add_check(table, constraint_name(constraint, table), !constraint["skip_validation"].flag(),
                           constraint["raw_expr"], statement);
+            } else if (constraint["contype"].str() == "CONSTR_FOREIGN") {
+                m_foreign_key_additions.push_back(
+                    ForeignKeyAddition{table, string_list(constraint["fk_attrs"]), statement.span});
             }
         } else if (subtype == "AT_AddColumn") {
             Node column = command["def"].as("ColumnDef");
@@ -275,8 +283,12 @@ void MigrationState::apply_alter_table(const Statement& statement, const Qualifi
                     add_check(table, constraint_name(constraint, table), true, constraint["raw_expr"], statement);
                 } else if (kind == "CONSTR_NOTNULL" || kind == "CONSTR_PRIMARY") {
                     m_tables[table.key()].not_null_columns.insert(column_name);
+                } else if (kind == "CONSTR_FOREIGN") {
+                    m_foreign_key_additions.push_back(ForeignKeyAddition{table, {column_name}, statement.span});
                 }
             }
+        } else if (subtype == "AT_EnableRowSecurity") {
+            m_row_security_enablings.push_back(RowSecurityEnabling{table, statement.span});
         } else if (subtype == "AT_ValidateConstraint") {
             for (KnownCheck& check : m_tables[table.key()].checks) {
                 check.validated = check.validated || check.name == name;

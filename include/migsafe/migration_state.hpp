@@ -64,6 +64,19 @@ struct TableFacts {
     std::optional<QualifiedName> default_partition;
 };
 
+// An ALTER TABLE ... ENABLE ROW LEVEL SECURITY of this unit.
+struct RowSecurityEnabling {
+    QualifiedName table;
+    ByteSpan span;  // the statement
+};
+
+// A foreign key declared in this unit (CREATE TABLE, ADD CONSTRAINT, ADD COLUMN ... REFERENCES).
+struct ForeignKeyAddition {
+    QualifiedName table;
+    std::vector<std::string> columns;  // the referencing columns, as written
+    ByteSpan span;                     // the statement
+};
+
 // An ALTER TABLE that scanned or rewrote an existing table under a lock that blocks writes.
 struct AlterScan {
     std::size_t statement = 0;
@@ -136,6 +149,12 @@ public:
         m_lock_timeout_in_session = true;
     }
 
+    [[nodiscard]] const std::vector<RowSecurityEnabling>& row_security_enablings() const {
+        return m_row_security_enablings;
+    }
+    [[nodiscard]] const std::vector<ForeignKeyAddition>& foreign_key_additions() const {
+        return m_foreign_key_additions;
+    }
     [[nodiscard]] const UnitInfo& unit() const { return m_unit; }
     void set_unit(UnitInfo unit) { m_unit = std::move(unit); }
 
@@ -181,6 +200,8 @@ private:
     std::map<std::string, QualifiedName> m_index_tables;  // index key -> its table
     std::set<std::string> m_constrained_domains;
     std::map<std::string, std::vector<AlterScan>> m_alter_scans;
+    std::vector<RowSecurityEnabling> m_row_security_enablings;
+    std::vector<ForeignKeyAddition> m_foreign_key_additions;
     std::optional<std::size_t> m_unguarded_lock;
     std::optional<std::size_t> m_unguarded_slow;
     UnitInfo m_unit;

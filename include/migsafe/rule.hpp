@@ -152,14 +152,17 @@ private:
 // Called once per unit after its last statement, for rules that judge the whole unit.
 class UnitContext {
 public:
-    UnitContext(const MigrationState& final_state, std::size_t end_offset)
-        : m_state(final_state), m_end_offset(end_offset) {}
+    UnitContext(const MigrationState& final_state, std::size_t end_offset, const Catalog& final_catalog)
+        : m_state(final_state), m_end_offset(end_offset), m_catalog(final_catalog) {}
     [[nodiscard]] const MigrationState& state() const { return m_state; }
     [[nodiscard]] std::size_t end_offset() const { return m_end_offset; }
+    // The schema after the unit's last statement (down sections leave it unchanged).
+    [[nodiscard]] const Catalog& catalog() const { return m_catalog; }
 
 private:
     const MigrationState& m_state;
     std::size_t m_end_offset;
+    const Catalog& m_catalog;
 };
 
 using CheckFunction = void (*)(const StatementContext&, FindingSink&);
