@@ -1,4 +1,6 @@
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "migsafe/ast.hpp"
 #include "migsafe/rule.hpp"
@@ -8,7 +10,10 @@ namespace {
 
 // The expand-and-contract sequence for one column: new column, sync trigger,
 // batched backfill, then a short switch transaction.
-FixPlan expand_and_contract(const QualifiedName& table, const std::string& column, const std::string& new_type) {
+// `dependents`: what the schema says depends on the column, to recreate against the new one
+// (nullopt: the column is not in the schema).
+FixPlan expand_and_contract(const QualifiedName& table, const std::string& column, const std::string& new_type,
+                            const std::optional<std::string>& dependents) {
     const std::string t = quote_name(table);
     const std::string old_column = quote_identifier(column);
     const std::string new_column = quote_identifier(column + "_new");
@@ -32,7 +37,11 @@ FixPlan expand_and_contract(const QualifiedName& table, const std::string& colum
             "    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;",
         true, true,
         "build the indexes, NOT NULL (through a validated CHECK) and foreign keys of " + column + " on " +
-            column + "_new concurrently / NOT VALID first; then deploy application code that accepts the new type"});
+            column + "_new concurrently / NOT VALID first" +
+            (!dependents ? std::string{" (the schema is unknown: check views, policies and triggers too)"}
+             : dependents->empty() ? std::string{}
+                                   : ", and recreate against it: " + *dependents) +
+            "; then deploy application code that accepts the new type"});
     plan.phases.push_back(FixPhase{
         "switch",
         "SET lock_timeout = '2s';\nBEGIN;\nDROP TRIGGER " + trigger + " ON " + t + ";\nDROP FUNCTION " + function +
@@ -46,12 +55,37 @@ FixPlan expand_and_contract(const QualifiedName& table, const std::string& colum
     return plan;
 }
 
+std::string dependents_of_column(const Catalog& catalog, const Relation& table, const Column& column) {
+    std::string text;
+    for (const ColumnDependent& dependent : catalog.dependents_of(table.id, column.number)) {
+        const Relation* holder = catalog.relation(dependent.relation);
+        text += (text.empty() ? "" : ", ") + std::string{dependent_kind_name(dependent.kind)} + " " + dependent.name;
+        if (holder != nullptr && holder != &table) {
+            text += " on " + holder->display();
+        }
+    }
+    return text;
+}
+
+// Locks the statement takes beyond its own table: " and SHARE ROW EXCLUSIVE on public.orders".
+std::string other_locks(const StatementEffects& effects) {
+    std::string text;
+    for (const RelationEffect& other : effects.relations) {
+        if (other.role != RelationRole::target && other.role != RelationRole::index && other.mode != LockMode::none) {
+            text += ", and " + std::string{sql_lock_name(other.mode)} + " on " + other.relation.display() + " (" +
+                    std::string{role_name(other.role)} + ")";
+        }
+    }
+    return text;
+}
+
 void check(const StatementContext& context, FindingSink& sink) {
     const QualifiedName table = relation_name(context.node()["relation"]);
     if (context.state().is_new_table(table)) {
         return;
     }
     const RelationEffect* effect = context.effects().target();
+    const Relation* known_table = context.catalog().find_relation(table);
     const std::vector<Node> commands = context.node()["cmds"].items();
     for (std::size_t i = 0; i < commands.size(); ++i) {
         Node command = commands[i].as("AlterTableCmd");
@@ -59,19 +93,44 @@ void check(const StatementContext& context, FindingSink& sink) {
             continue;
         }
         const std::string column{command["name"].str()};
+        const ColumnType to = column_type(command["def"].as("ColumnDef")["typeName"]);
         const std::string new_type = type_info(command["def"].as("ColumnDef")["typeName"]).display();
+        const Column* old_column = known_table != nullptr ? known_table->find_column(column) : nullptr;
+        const bool old_type_known = old_column != nullptr && !old_column->type.empty();
+        if (old_type_known && effect != nullptr && !effect->rewrite && !effect->scan) {
+            continue;  // binary-coercible from the known type, and nothing to re-check
+        }
         std::string message = "ALTER COLUMN " + column + " TYPE " + new_type + " on existing table " + table.display();
+        std::optional<Severity> severity;
+        if (old_type_known) {
+            message += " (from " + format_type(old_column->type) + ")";
+        }
         if (effect != nullptr) {
-            message += " takes " + std::string{sql_lock_name(effect->mode)} + " lock, " + describe_blocking(effect->mode);
-            if (effect->rewrite) {
-                message += ", and rewrites the table and its indexes unless the old type converts without a rewrite "
-                           "(unknown without the schema)";
+            message += " takes " + std::string{sql_lock_name(effect->mode)} + " lock, " +
+                       describe_blocking(effect->mode) + other_locks(context.effects());
+            const bool coercible =
+                old_type_known && classify_type_change(old_column->type, to, context.pg_version(),
+                                                       context.catalog().utc_session())
+                                      .binary_coercible;
+            if (coercible) {
+                severity = Severity::warning;
+                message += "; the conversion needs no table rewrite, but " +
+                           std::string{effect->rewrite ? "the column's indexes are rebuilt"
+                                                       : "CHECK constraints on the column are re-validated by a full scan"};
+            } else if (effect->rewrite) {
+                message += old_type_known ? ", and rewrites the table and its indexes"
+                                          : ", and rewrites the table and its indexes unless the old type converts "
+                                            "without a rewrite (unknown without the schema)";
             }
+        }
+        std::optional<std::string> dependents;
+        if (old_column != nullptr) {
+            dependents = dependents_of_column(context.catalog(), *known_table, *old_column);
         }
         sink.report(ReportedFinding{context.alter_subcommand_span(i), message,
                                     "add a new column, keep it in sync with a trigger, backfill in batches, then "
                                     "swap the columns in a short transaction",
-                                    expand_and_contract(table, column, new_type), std::nullopt});
+                                    expand_and_contract(table, column, new_type, dependents), severity});
     }
 }
 
@@ -91,8 +150,10 @@ const Rule& changing_column_type() {
                                 "trigger, backfill in batches, build its indexes concurrently, then swap the "
                                 "columns in one short transaction with lock_timeout and drop the old one later.",
             .exceptions = "Tables created earlier in the same migration. Changes known to be binary-coercible "
-                          "from the old type (varchar widening, varchar to text, numeric precision increase) "
-                          "once the schema is known.",
+                          "from the old type (varchar widening, varchar to text, numeric precision increase, "
+                          "timestamp to timestamptz from PostgreSQL 12 in a UTC session) once the schema is known; "
+                          "such a change is still a warning when it re-validates CHECK constraints or rebuilds "
+                          "indexes.",
             .example_bad = "ALTER TABLE users ALTER COLUMN id TYPE varchar(255);",
             .example_good = "ALTER TABLE users ADD COLUMN id_new varchar(255);",
             .statement_kinds = {"AlterTableStmt"},

@@ -43,7 +43,12 @@ FixPlan per_partition_plan(const StatementContext& context, const QualifiedName&
     }
     FixPlan plan;
     const TableFacts* facts = context.state().table_facts(parent);
-    const std::vector<QualifiedName> partitions = facts != nullptr ? facts->partitions : std::vector<QualifiedName>{};
+    std::vector<QualifiedName> partitions = facts != nullptr ? facts->partitions : std::vector<QualifiedName>{};
+    if (const Relation* known = context.catalog().find_relation(parent); partitions.empty() && known != nullptr) {
+        for (const Relation* partition : context.catalog().partitions_of(known->id)) {
+            partitions.push_back(partition->qualified());
+        }
+    }
     plan.phases.push_back(FixPhase{"expand",
                                    head + "IF NOT EXISTS " + quote_identifier(name) + " ON ONLY " + quote_name(parent) +
                                        tail + ";",
@@ -73,7 +78,7 @@ void check(const StatementContext& context, FindingSink& sink) {
     Node stmt = context.node();
     if (context.kind() == "IndexStmt") {
         const QualifiedName table = relation_name(stmt["relation"]);
-        if (!stmt["concurrent"].flag() || !context.state().is_partitioned(table)) {
+        if (!stmt["concurrent"].flag() || !context.is_partitioned(table)) {
             return;
         }
         sink.report(ReportedFinding{context.statement_span(),
@@ -89,8 +94,8 @@ void check(const StatementContext& context, FindingSink& sink) {
     }
     for (const Node& object : stmt["objects"].items()) {
         const QualifiedName index = qualified_name(object.as("List")["items"]);
-        const auto table = context.state().table_of_index(index);
-        if (!table || !context.state().is_partitioned(*table)) {
+        const auto table = context.table_of_index(index);
+        if (!table || !context.is_partitioned(*table)) {
             continue;
         }
         FixPlan plan;

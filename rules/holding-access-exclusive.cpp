@@ -6,14 +6,20 @@
 namespace migsafe::rules {
 namespace {
 
-// Work that takes time proportional to the data: scans, rewrites, row changes.
+// Work that takes time proportional to the data: scans, rewrites and row changes
+// of existing tables (on a table created empty in this migration they are instant),
+// and INSERT ... SELECT, which reads its source whatever the target.
 bool takes_time(const StatementContext& context) {
     const std::string_view kind = context.kind();
     if (kind == "UpdateStmt" || kind == "DeleteStmt" || kind == "InsertStmt" || kind == "CopyStmt") {
-        return true;
+        const bool reads_query = kind == "InsertStmt" && context.node()["selectStmt"].as("SelectStmt")["fromClause"].size() > 0;
+        return reads_query || context.state().is_existing_table(relation_name(context.node()["relation"]));
     }
-    for (const RelationEffect& effect : context.effects().relations) {
-        if (effect.scan || effect.rewrite) {
+    // A foreign key's check reads the referenced table once per referencing row: none in a new table.
+    const RelationEffect* target = context.effects().target();
+    const bool new_target = target != nullptr && !context.state().is_existing_relation(*target);
+    for (const RelationEffect* slow : context.state().slow_work_on_existing(context.effects())) {
+        if (!(new_target && slow->role == RelationRole::referenced)) {
             return true;
         }
     }

@@ -23,8 +23,8 @@ void check(const StatementContext& context, FindingSink& sink) {
         return;
     }
     const QualifiedName table = relation_name(index["relation"]);
-    if (context.state().is_new_table(table)) {
-        return;
+    if (context.state().is_new_table(table) || context.is_partitioned(table)) {
+        return;  // a partitioned parent refuses CONCURRENTLY: concurrently-on-partitioned-table's plan applies
     }
     const RelationEffect* effect = context.effects().target();
     if (effect == nullptr) {

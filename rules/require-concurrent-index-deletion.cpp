@@ -26,11 +26,11 @@ void check(const StatementContext& context, FindingSink& sink) {
     bool partitioned = false;
     for (const Node& object : drop["objects"].items()) {
         const QualifiedName index = qualified_name(object.as("List")["items"]);
-        const auto table = context.state().table_of_index(index);
+        const auto table = context.table_of_index(index);
         if (table && context.state().is_new_table(*table)) {
             continue;
         }
-        partitioned = partitioned || (table && context.state().is_partitioned(*table));
+        partitioned = partitioned || (table && context.is_partitioned(*table));
         indexes.push_back(index);
     }
     if (indexes.empty()) {

@@ -896,7 +896,11 @@ Actions classify(const Statement& statement) {
     } else if (kind == "CopyStmt") {
         classify_copy(stmt, actions);
     } else if (kind == "ViewStmt") {
-        actions.push_back(make_action("CREATE VIEW", relation_name(stmt["view"])));
+        Action view = make_action("CREATE VIEW", relation_name(stmt["view"]));
+        if (!stmt["replace"].flag()) {
+            view.created = view.relations[RelationRole::target];  // OR REPLACE may lock one in use
+        }
+        actions.push_back(std::move(view));
         classify_statement_node(stmt["query"], Condition::query_not_run, {}, actions);
     } else if (kind == "CreateSeqStmt" || kind == "AlterSeqStmt") {
         classify_sequence(kind, stmt, actions);

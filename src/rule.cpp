@@ -7,6 +7,26 @@
 
 namespace migsafe {
 
+bool StatementContext::is_partitioned(const QualifiedName& table) const {
+    if (m_state.is_partitioned(table)) {
+        return true;
+    }
+    const Relation* relation = catalog().find_relation(table);
+    return relation != nullptr && relation->kind == RelationKind::partitioned_table;
+}
+
+std::optional<QualifiedName> StatementContext::table_of_index(const QualifiedName& index) const {
+    if (auto table = m_state.table_of_index(index); table) {
+        return table;
+    }
+    const Relation* relation = catalog().find_relation(index);
+    if (relation == nullptr || !relation->is_index()) {
+        return std::nullopt;
+    }
+    const Relation* table = catalog().relation(relation->index.table);
+    return table != nullptr ? std::optional<QualifiedName>{table->qualified()} : std::nullopt;
+}
+
 ByteSpan StatementContext::span_from(Node node) const {
     const auto location = node.location();
     if (!location) {

@@ -98,6 +98,10 @@ public:
         return m_catalog != nullptr ? *m_catalog : k_unknown;
     }
     void set_catalog(const Catalog* catalog) { m_catalog = catalog; }
+    // Partitioned, as this unit's statements or the schema say.
+    [[nodiscard]] bool is_partitioned(const QualifiedName& table) const;
+    // The table an index belongs to, as this unit's statements or the schema say.
+    [[nodiscard]] std::optional<QualifiedName> table_of_index(const QualifiedName& index) const;
 
     // The whole statement.
     [[nodiscard]] ByteSpan statement_span() const { return m_statement.span; }

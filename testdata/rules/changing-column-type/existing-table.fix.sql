@@ -23,7 +23,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of id on id_new concurrently / NOT VALID first; then deploy application code that accepts the new type
+-- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of id on id_new concurrently / NOT VALID first (the schema is unknown: check views, policies and triggers too); then deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;

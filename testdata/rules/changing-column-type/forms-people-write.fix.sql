@@ -23,7 +23,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of counter on counter_new concurrently / NOT VALID first; then deploy application code that accepts the new type
+-- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of counter on counter_new concurrently / NOT VALID first (the schema is unknown: check views, policies and triggers too); then deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;
@@ -61,7 +61,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of Balance on Balance_new concurrently / NOT VALID first; then deploy application code that accepts the new type
+-- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of Balance on Balance_new concurrently / NOT VALID first (the schema is unknown: check views, policies and triggers too); then deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;
@@ -99,7 +99,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of amount on amount_new concurrently / NOT VALID first; then deploy application code that accepts the new type
+-- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of amount on amount_new concurrently / NOT VALID first (the schema is unknown: check views, policies and triggers too); then deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;
@@ -137,7 +137,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of currency on currency_new concurrently / NOT VALID first; then deploy application code that accepts the new type
+-- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of currency on currency_new concurrently / NOT VALID first (the schema is unknown: check views, policies and triggers too); then deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;

@@ -1,0 +1,2 @@
+-- phase 1: contract
+DROP TABLE IF EXISTS legacy_orders;
