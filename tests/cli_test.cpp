@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "subprocess.hpp"
+#include "temp_dir.hpp"
 
 namespace migsafe {
 namespace {
@@ -31,21 +32,7 @@ ProcessResult migsafe(std::vector<std::string> arguments, std::string stdin_text
 
 std::string input(const std::string& name) { return (k_inputs / name).string(); }
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "migsafe-cli-XXXXXX").string();
-        m_path = mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    [[nodiscard]] const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using TempDir = testing::TempDir;
 
 TEST(Cli, FindingsExitOneAndNameRuleLineAndColumn) {
     const ProcessResult result = migsafe({"check", "--color", "never", input("four-dangerous-patterns.sql")});

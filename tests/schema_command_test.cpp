@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "subprocess.hpp"
+#include "temp_dir.hpp"
 
 namespace migsafe {
 namespace {
@@ -36,21 +37,7 @@ std::string read_text(const fs::path& path) {
     return buffer.str();
 }
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "migsafe-schema-XXXXXX").string();
-        m_path = mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    [[nodiscard]] const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using TempDir = testing::TempDir;
 
 // Table name -> sorted "column type" lines, from `schema --format json` (a dump
 // lists an inheritance child's columns parents first, whatever order they were added in).

@@ -326,6 +326,14 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     }
     const Report& report = analysed->report;
 
+    if (kind == AnalysisKind::fix) {
+        if (analysed->exit_code == k_exit_error) {
+            render_check_text(report, RenderOptions{}, std::cerr);  // the parse errors, nothing to rewrite safely
+            return k_exit_error;
+        }
+        return run_fix(report, arguments.fix, format, std::cout);
+    }
+
     std::ostringstream rendered;
     RenderOptions render_options;
     render_options.color = arguments.output.empty() && use_color(arguments.color);

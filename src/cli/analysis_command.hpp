@@ -1,4 +1,4 @@
-// `check` and `explain`: the subcommands that run the analysis pipeline.
+// `check`, `explain` and `fix`: the subcommands that run the analysis pipeline.
 #pragma once
 
 #include <memory>
@@ -7,11 +7,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "fix_command.hpp"
 #include "migsafe/analyzer.hpp"
 
 namespace migsafe::cli {
 
-enum class AnalysisKind { check, explain };
+enum class AnalysisKind { check, explain, fix };
 
 struct AnalysisArguments {
     std::vector<std::string> paths;
@@ -34,6 +35,7 @@ struct AnalysisArguments {
     std::string schema;   // --schema FILE: a pg_dump --schema-only to start from
     std::string history;  // --history DIR: earlier migrations, replayed as context and not reported
     unsigned jobs = 0;  // 0: one per core
+    FixArguments fix;   // `fix` only
 };
 
 // Declares the shared options on `command`, writing into `arguments`.

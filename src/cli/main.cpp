@@ -24,6 +24,12 @@ int main(int argc, char** argv) {
             app.add_subcommand("explain", "Show each statement's locks, what they block, rewrites and scans");
         migsafe::cli::add_analysis_options(*explain, explain_arguments);
 
+        migsafe::cli::AnalysisArguments fix_arguments;
+        CLI::App* fix = app.add_subcommand(
+            "fix", "Print the fix plans (--plan) or write them as the framework's migration files (--write-dir)");
+        migsafe::cli::add_analysis_options(*fix, fix_arguments);
+        migsafe::cli::add_fix_options(*fix, fix_arguments.fix);
+
         migsafe::cli::SchemaArguments schema_arguments;
         CLI::App* schema = migsafe::cli::add_schema_command(app, schema_arguments);
 
@@ -42,6 +48,9 @@ int main(int argc, char** argv) {
         }
         if (check->parsed()) {
             return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::check, check_arguments);
+        }
+        if (fix->parsed()) {
+            return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::fix, fix_arguments);
         }
         if (schema->parsed()) {
             return migsafe::cli::run_schema(schema_arguments);

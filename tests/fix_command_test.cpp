@@ -1,0 +1,276 @@
+// `migsafe fix`: plans printed and written as each framework's migration files; the
+// written files parse, run where the framework expects, and lint clean of the rule
+// they fix; nothing existing is ever overwritten.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "migsafe/migration_writer.hpp"
+#include "subprocess.hpp"
+#include "temp_dir.hpp"
+
+namespace migsafe {
+namespace {
+
+namespace fs = std::filesystem;
+using pgtest::ProcessRequest;
+using pgtest::ProcessResult;
+using TempDir = testing::TempDir;
+
+// Each statement needs a different plan: a concurrent index, NOT NULL through a
+// CHECK, and a DO-block backfill for the volatile default.
+const char* const k_dangerous =
+    "SET lock_timeout = '2s';\n"
+    "CREATE INDEX users_email_idx ON users (email);\n"
+    "ALTER TABLE users ALTER COLUMN plan SET NOT NULL;\n"
+    "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();\n";
+
+ProcessResult migsafe(std::vector<std::string> arguments) {
+    ProcessRequest request;
+    request.argv = {MIGSAFE_BINARY};
+    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
+    request.drop_env_prefixes = {"NO_COLOR"};
+    request.timeout = std::chrono::minutes(2);
+    return pgtest::run_process(request);
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream stream{path, std::ios::binary};
+    std::ostringstream buffer;
+    buffer << stream.rdbuf();
+    return buffer.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream{path, std::ios::binary} << text;
+}
+
+// Paths below `root`, relative and sorted.
+std::vector<std::string> listing(const fs::path& root) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::recursive_directory_iterator{root}) {
+        if (entry.is_regular_file()) {
+            names.push_back(fs::relative(entry.path(), root).generic_string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(FixCommand, PlanPrintsEveryPhaseAndLeavesTheFileAlone) {
+    TempDir dir;
+    const fs::path file = dir.path() / "migration.sql";
+    write_text(file, k_dangerous);
+    const ProcessResult result = migsafe({"fix", "--plan", file.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(contains(result.out, "[require-concurrent-index-creation]")) << result.out;
+    EXPECT_TRUE(contains(result.out, "CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);"));
+    EXPECT_TRUE(contains(result.out, "CHECK (plan IS NOT NULL) NOT VALID;"));
+    EXPECT_TRUE(contains(result.out, "3 fix plans")) << result.out;
+    EXPECT_EQ(read_text(file), k_dangerous);
+}
+
+TEST(FixCommand, JsonListsPhasesWithNameAndSql) {
+    TempDir dir;
+    const fs::path file = dir.path() / "migration.sql";
+    write_text(file, k_dangerous);
+    const ProcessResult result = migsafe({"fix", "--format", "json", file.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    const auto& findings = json["files"][0]["findings"];
+    ASSERT_EQ(findings.size(), 3U) << result.out;
+    for (const auto& finding : findings) {
+        ASSERT_FALSE(finding["fix"]["phases"].empty()) << finding.dump();
+        for (const auto& phase : finding["fix"]["phases"]) {
+            EXPECT_FALSE(phase["name"].get<std::string>().empty());
+            EXPECT_FALSE(phase["sql"].get<std::string>().empty());
+        }
+    }
+}
+
+TEST(FixCommand, ParseErrorIsAUsageFailureNotAPlan) {
+    TempDir dir;
+    const fs::path file = dir.path() / "broken.sql";
+    write_text(file, "CREATE INDEX ON users (email);\nALTER TABLE;\n");
+    const ProcessResult result = migsafe({"fix", "--write-dir", (dir.path() / "out").string(), file.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_TRUE(contains(result.err, "broken.sql:2:")) << result.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "out" / "broken.1-expand.sql"));
+}
+
+struct FrameworkCase {
+    std::string framework;
+    std::string marker;                   // the framework's first line, if it needs one
+    std::string original;                 // the migration's name in its directory
+    std::vector<std::string> siblings;    // other migrations beside it
+    std::vector<std::string> expected;    // files written, sorted
+    std::vector<std::pair<std::string, std::string>> markers;  // file -> text it must hold
+};
+
+class FixWritesFramework : public ::testing::TestWithParam<FrameworkCase> {};
+
+TEST_P(FixWritesFramework, FilesFollowTheConventionsAndLintClean) {
+    const FrameworkCase& param = GetParam();
+    TempDir dir;
+    const fs::path migrations = dir.path() / "migrations";
+    const std::string original = param.marker + k_dangerous;
+    write_text(migrations / param.original, original);
+    for (const std::string& sibling : param.siblings) {
+        write_text(migrations / sibling, "SELECT 1;\n");
+    }
+    const fs::path out = dir.path() / "out";
+    const ProcessResult result = migsafe(
+        {"fix", "--framework", param.framework, "--write-dir", out.string(), (migrations / param.original).string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err << result.out;
+    EXPECT_EQ(listing(out), param.expected) << result.out;
+    for (const auto& [name, marker] : param.markers) {
+        EXPECT_TRUE(contains(read_text(out / name), marker)) << name << " lacks " << marker << ":\n"
+                                                             << read_text(out / name);
+    }
+    EXPECT_EQ(read_text(migrations / param.original), original);
+
+    // The written migrations, run in order, parse and no longer have the findings they fix.
+    const ProcessResult lint =
+        migsafe({"check", "--framework", param.framework, "--format", "json", "--fail-on", "error", out.string()});
+    ASSERT_NE(lint.exit_code, 2) << lint.out << lint.err;
+    const auto json = nlohmann::json::parse(lint.out);
+    for (const auto& file : json["files"]) {
+        for (const auto& finding : file["findings"]) {
+            const std::string rule = finding["rule"].get<std::string>();
+            EXPECT_TRUE(rule != "require-concurrent-index-creation" && rule != "set-not-null" &&
+                        rule != "add-column-volatile-default" && rule != "concurrently-in-transaction" &&
+                        rule != "validate-in-same-transaction")
+                << file["path"] << ": " << finding.dump();
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Frameworks, FixWritesFramework,
+    ::testing::Values(
+        FrameworkCase{"flyway",
+                      "",
+                      "V3__users.sql",
+                      {"V1__init.sql", "V2_1__more.sql"},
+                      {"V4__migsafe_1_expand.sql", "V4__migsafe_1_expand.sql.conf", "V5__migsafe_2_validate.sql",
+                       "V5__migsafe_2_validate.sql.conf", "V6__migsafe_3_expand.sql", "V7__migsafe_4_backfill.sql",
+                       "V7__migsafe_4_backfill.sql.conf"},
+                      {{"V4__migsafe_1_expand.sql.conf", "executeInTransaction=false"},
+                       {"V6__migsafe_3_expand.sql", "ALTER TABLE users ADD COLUMN token uuid;"}}},
+        FrameworkCase{"golang-migrate",
+                      "",
+                      "000007_users.up.sql",
+                      {"000007_users.down.sql", "000012_later.up.sql"},
+                      {"000013_migsafe_1_expand.down.sql", "000013_migsafe_1_expand.up.sql",
+                       "000014_migsafe_2_validate.down.sql", "000014_migsafe_2_validate.up.sql",
+                       "000015_migsafe_3_validate.down.sql", "000015_migsafe_3_validate.up.sql",
+                       "000016_migsafe_4_validate.down.sql", "000016_migsafe_4_validate.up.sql",
+                       "000017_migsafe_5_validate.down.sql", "000017_migsafe_5_validate.up.sql",
+                       "000018_migsafe_6_expand.down.sql", "000018_migsafe_6_expand.up.sql",
+                       "000019_migsafe_7_backfill.down.sql", "000019_migsafe_7_backfill.up.sql"},
+                      {{"000013_migsafe_1_expand.up.sql", "CREATE INDEX CONCURRENTLY"},
+                       {"000013_migsafe_1_expand.down.sql", "DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;"},
+                       {"000015_migsafe_3_validate.up.sql", "VALIDATE CONSTRAINT users_plan_not_null_check;"},
+                       {"000016_migsafe_4_validate.down.sql", "ALTER COLUMN plan DROP NOT NULL;"}}},
+        FrameworkCase{"dbmate",
+                      "-- migrate:up\n",
+                      "20240101120000_users.sql",
+                      {},
+                      {"20240101120001_migsafe_1_expand.sql", "20240101120002_migsafe_2_validate.sql",
+                       "20240101120003_migsafe_3_validate.sql", "20240101120004_migsafe_4_validate.sql",
+                       "20240101120005_migsafe_5_validate.sql", "20240101120006_migsafe_6_expand.sql",
+                       "20240101120007_migsafe_7_backfill.sql"},
+                      {{"20240101120001_migsafe_1_expand.sql", "-- migrate:up transaction:false\n"},
+                       {"20240101120006_migsafe_6_expand.sql", "\n-- migrate:down\n"},
+                       {"20240101120006_migsafe_6_expand.sql", "ALTER TABLE users DROP COLUMN IF EXISTS token;"}}},
+        FrameworkCase{"goose",
+                      "-- +goose Up\n",
+                      "00005_users.sql",
+                      {},
+                      {"00006_migsafe_1_expand.sql", "00007_migsafe_2_validate.sql", "00008_migsafe_3_expand.sql",
+                       "00009_migsafe_4_backfill.sql"},
+                      {{"00006_migsafe_1_expand.sql", "-- +goose Up\n-- +goose NO TRANSACTION\n"},
+                       {"00009_migsafe_4_backfill.sql", "-- +goose StatementBegin\nDO $$"}}},
+        FrameworkCase{"atlas",
+                      "",
+                      "20240101120000_users.sql",
+                      {"atlas.sum"},
+                      {"20240101120001_migsafe_1_expand.sql", "20240101120002_migsafe_2_validate.sql",
+                       "20240101120003_migsafe_3_expand.sql", "20240101120004_migsafe_4_backfill.sql"},
+                      {{"20240101120001_migsafe_1_expand.sql", "-- atlas:txmode none\n"}}}),
+    [](const ::testing::TestParamInfo<FrameworkCase>& param_info) {
+        std::string name = param_info.param.framework;
+        std::replace(name.begin(), name.end(), '-', '_');
+        return name;
+    });
+
+TEST(FixCommand, NeverOverwritesAFile) {
+    TempDir dir;
+    const fs::path file = dir.path() / "migration.sql";
+    write_text(file, k_dangerous);
+    const fs::path out = dir.path() / "out";
+    ASSERT_EQ(migsafe({"fix", "--write-dir", out.string(), file.string()}).exit_code, 0);
+    const std::vector<std::string> written = listing(out);
+    ASSERT_EQ(written.front(), "migration.1-expand.sql");
+    write_text(out / written.front(), "-- edited by hand\n");
+
+    const ProcessResult again = migsafe({"fix", "--write-dir", out.string(), file.string()});
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_TRUE(contains(again.err, "migration.1-expand.sql already exists")) << again.err;
+    EXPECT_EQ(listing(out), written);
+    EXPECT_EQ(read_text(out / written.front()), "-- edited by hand\n");
+}
+
+TEST(FixCommand, SingleQueryFrameworksGetOneStatementPerNonTransactionalFile) {
+    // golang-migrate and Prisma send a file as one query: several statements in it run
+    // in one implicit transaction, where VALIDATE would hold the lock of the ADD.
+    MigrationRequest request;
+    request.framework = "prisma";
+    request.original_name = "20240101120000_users";
+    request.phases.push_back(FixPhase{"validate",
+                                      "ALTER TABLE users ADD CONSTRAINT c CHECK (plan IS NOT NULL) NOT VALID;\n"
+                                      "ALTER TABLE users VALIDATE CONSTRAINT c;",
+                                      true, true, ""});
+    const WrittenPlan plan = migration_files(request);
+    ASSERT_EQ(plan.files.size(), 2U);
+    EXPECT_EQ(plan.files[0].path, "20240101120001_migsafe_1_validate/migration.sql");
+    EXPECT_EQ(plan.files[1].path, "20240101120002_migsafe_2_validate/migration.sql");
+    EXPECT_TRUE(contains(plan.files[1].content, "VALIDATE CONSTRAINT c;"));
+    EXPECT_FALSE(contains(plan.files[1].content, "NOT VALID"));
+}
+
+TEST(FixCommand, RunnerTransactionReplacesAPhasesOwnBeginCommit) {
+    MigrationRequest request;
+    request.framework = "goose";
+    request.original_name = "00001_users.sql";
+    request.phases.push_back(FixPhase{"switch", "SET lock_timeout = '2s';\nBEGIN;\nALTER TABLE t RENAME COLUMN a TO b;\nCOMMIT;",
+                                      true, false, ""});
+    const WrittenPlan plan = migration_files(request);
+    ASSERT_EQ(plan.files.size(), 1U);
+    EXPECT_FALSE(contains(plan.files[0].content, "BEGIN;")) << plan.files[0].content;
+    EXPECT_FALSE(contains(plan.files[0].content, "COMMIT;"));
+    EXPECT_TRUE(contains(plan.files[0].content, "ALTER TABLE t RENAME COLUMN a TO b;"));
+}
+
+TEST(FixCommand, RevertUndoesWhatItCanNewestFirst) {
+    const std::string revert = revert_sql(
+        "ALTER TABLE app.users ADD COLUMN token uuid;\n"
+        "CREATE FUNCTION sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+        "CREATE TRIGGER sync BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION sync();\n"
+        "UPDATE app.users SET token = gen_random_uuid();\n",
+        false);
+    EXPECT_EQ(revert,
+              "-- not reverted: UPDATE app.users SET token = gen_random_uuid()\n"
+              "DROP TRIGGER IF EXISTS sync ON app.users;\n"
+              "DROP FUNCTION IF EXISTS sync();\n"
+              "ALTER TABLE app.users DROP COLUMN IF EXISTS token;\n");
+}
+
+}  // namespace
+}  // namespace migsafe
