@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "subprocess.hpp"
-#include "temp_dir.hpp"
+#include "pg_server.hpp"
 
 namespace migsafe {
 namespace {
@@ -32,7 +32,7 @@ ProcessResult migsafe(std::vector<std::string> arguments, std::string stdin_text
 
 std::string input(const std::string& name) { return (k_inputs / name).string(); }
 
-using TempDir = testing::TempDir;
+using TempDir = pgtest::TemporaryDirectory;
 
 TEST(Cli, FindingsExitOneAndNameRuleLineAndColumn) {
     const ProcessResult result = migsafe({"check", "--color", "never", input("four-dangerous-patterns.sql")});
@@ -135,14 +135,14 @@ TEST(Cli, MissingPathAndEmptyDirectoryExitTwo) {
     const ProcessResult missing = migsafe({"check", "/nonexistent/V1__x.sql"});
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("/nonexistent/V1__x.sql: no such file or directory"), std::string::npos) << missing.err;
-    TempDir empty;
+    TempDir empty{"migsafe-test"};
     const ProcessResult no_sql = migsafe({"check", empty.path().string()});
     EXPECT_EQ(no_sql.exit_code, 2);
     EXPECT_NE(no_sql.err.find("contains no .sql files"), std::string::npos) << no_sql.err;
 }
 
 TEST(Cli, DirectoryIsCheckedInMigrationOrder) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     std::ofstream{dir.path() / "V10__later.sql"} << "CREATE INDEX b ON t (b);\n";
     std::ofstream{dir.path() / "V2__earlier.sql"} << "CREATE INDEX a ON t (a);\n";
     std::ofstream{dir.path() / "notes.txt"} << "not sql\n";
@@ -155,7 +155,7 @@ TEST(Cli, DirectoryIsCheckedInMigrationOrder) {
 }
 
 TEST(Cli, EmptyFileInsideADirectoryIsNotAnError) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     std::ofstream{dir.path() / "1_noop.up.sql"} << "";
     std::ofstream{dir.path() / "2_index.up.sql"} << "CREATE INDEX CONCURRENTLY a ON t (a);\n";
     EXPECT_EQ(migsafe({"check", dir.path().string()}).exit_code, 0);
@@ -206,7 +206,7 @@ TEST(Cli, DisableByAliasSilencesTheRule) {
 }
 
 TEST(Cli, OutputFileReplacesStdout) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path report = dir.path() / "report.json";
     const ProcessResult result =
         migsafe({"check", "--format", "json", "--output", report.string(), input("four-dangerous-patterns.sql")});
@@ -231,7 +231,7 @@ TEST(Cli, ExplainNamesLocksAndWhereFactsWereVerified) {
 }
 
 TEST(Cli, FiftyMegabyteFileIsCheckedWithoutCrashing) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path big = dir.path() / "V1__big.sql";
     {
         std::ofstream out{big};
@@ -252,7 +252,7 @@ TEST(Cli, FiftyMegabyteFileIsCheckedWithoutCrashing) {
 }
 
 TEST(Cli, FileWithTensOfThousandsOfStatements) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path many = dir.path() / "many.sql";
     {
         std::ofstream out{many};

@@ -10,7 +10,7 @@
 
 #include "migsafe/migration_writer.hpp"
 #include "subprocess.hpp"
-#include "temp_dir.hpp"
+#include "pg_server.hpp"
 
 namespace migsafe {
 namespace {
@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using pgtest::ProcessRequest;
 using pgtest::ProcessResult;
-using TempDir = testing::TempDir;
+using TempDir = pgtest::TemporaryDirectory;
 
 // Each statement needs a different plan: a concurrent index, NOT NULL through a
 // CHECK, and a DO-block backfill for the volatile default.
@@ -64,7 +64,7 @@ std::vector<std::string> listing(const fs::path& root) {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(FixCommand, PlanPrintsEveryPhaseAndLeavesTheFileAlone) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path file = dir.path() / "migration.sql";
     write_text(file, k_dangerous);
     const ProcessResult result = migsafe({"fix", "--plan", file.string()});
@@ -77,7 +77,7 @@ TEST(FixCommand, PlanPrintsEveryPhaseAndLeavesTheFileAlone) {
 }
 
 TEST(FixCommand, JsonListsPhasesWithNameAndSql) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path file = dir.path() / "migration.sql";
     write_text(file, k_dangerous);
     const ProcessResult result = migsafe({"fix", "--format", "json", file.string()});
@@ -95,7 +95,7 @@ TEST(FixCommand, JsonListsPhasesWithNameAndSql) {
 }
 
 TEST(FixCommand, ParseErrorIsAUsageFailureNotAPlan) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path file = dir.path() / "broken.sql";
     write_text(file, "CREATE INDEX ON users (email);\nALTER TABLE;\n");
     const ProcessResult result = migsafe({"fix", "--write-dir", (dir.path() / "out").string(), file.string()});
@@ -117,7 +117,7 @@ class FixWritesFramework : public ::testing::TestWithParam<FrameworkCase> {};
 
 TEST_P(FixWritesFramework, FilesFollowTheConventionsAndLintClean) {
     const FrameworkCase& param = GetParam();
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path migrations = dir.path() / "migrations";
     const std::string original = param.marker + k_dangerous;
     write_text(migrations / param.original, original);
@@ -211,7 +211,7 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 TEST(FixCommand, NeverOverwritesAFile) {
-    TempDir dir;
+    TempDir dir{"migsafe-test"};
     const fs::path file = dir.path() / "migration.sql";
     write_text(file, k_dangerous);
     const fs::path out = dir.path() / "out";

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "subprocess.hpp"
-#include "temp_dir.hpp"
+#include "pg_server.hpp"
 
 namespace migsafe {
 namespace {
@@ -37,7 +37,7 @@ std::string read_text(const fs::path& path) {
     return buffer.str();
 }
 
-using TempDir = testing::TempDir;
+using TempDir = pgtest::TemporaryDirectory;
 
 // Table name -> sorted "column type" lines, from `schema --format json` (a dump
 // lists an inheritance child's columns parents first, whatever order they were added in).
@@ -80,7 +80,7 @@ TEST(SchemaCommand, JsonNamesWhatPoliciesRead) {
 }
 
 TEST(SchemaCommand, PgDumpGivesTheSameTablesAsTheMigrations) {
-    TempDir directory;
+    TempDir directory{"migsafe-test"};
     int number = 1;
     for (const char* name : {"naming", "partitions", "objects"}) {
         fs::copy_file(k_catalog_data / (std::string{name} + ".sql"),
