@@ -8,13 +8,6 @@
 namespace migsafe::rules {
 namespace {
 
-// Types compare without modifiers: keys over varchar(50) and varchar(100) work alike.
-ColumnType unmodified(ColumnType type) {
-    type.modifiers.clear();
-    type.unknown_modifier = false;
-    return type;
-}
-
 // The type of the column at the other end of a foreign key on `column`.
 std::optional<ColumnType> other_end_type(const Catalog& catalog, const Relation& table, int column,
                                          const ColumnDependent& key) {
@@ -51,7 +44,7 @@ bool breaks(const Catalog& catalog, const Relation& table, const Column& column,
                 return dependent.references_column;  // a dropped column's own key goes with it
             }
             const std::optional<ColumnType> other = other_end_type(catalog, table, column.number, dependent);
-            return !other || unmodified(*other) != unmodified(*new_type);
+            return !other || without_modifiers(*other) != without_modifiers(*new_type);
         }
         default:
             return true;

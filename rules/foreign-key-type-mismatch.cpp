@@ -39,10 +39,7 @@ bool may_change_keys(Node stmt) {
 // Domains compare as their base type: a key over a domain of uuid matches uuid.
 ColumnType comparable(const Catalog& catalog, const ColumnType& type) {
     const TypeDef* domain = catalog.find_type(type);
-    ColumnType base = domain != nullptr && domain->kind == TypeKind::domain ? domain->base : type;
-    base.modifiers.clear();  // varchar(50) -> varchar(100) keys work alike
-    base.unknown_modifier = false;
-    return base;
+    return without_modifiers(domain != nullptr && domain->kind == TypeKind::domain ? domain->base : type);
 }
 
 // "public.orders.user_id is integer but public.users.id is bigint" for the first differing pair.

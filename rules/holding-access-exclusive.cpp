@@ -15,15 +15,7 @@ bool takes_time(const StatementContext& context) {
         const bool reads_query = kind == "InsertStmt" && context.node()["selectStmt"].as("SelectStmt")["fromClause"].size() > 0;
         return reads_query || context.state().is_existing_table(relation_name(context.node()["relation"]));
     }
-    // A foreign key's check reads the referenced table once per referencing row: none in a new table.
-    const RelationEffect* target = context.effects().target();
-    const bool new_target = target != nullptr && !context.state().is_existing_relation(*target);
-    for (const RelationEffect* slow : context.state().slow_work_on_existing(context.effects())) {
-        if (!(new_target && slow->role == RelationRole::referenced)) {
-            return true;
-        }
-    }
-    return false;
+    return !context.state().slow_work_on_existing(context.effects()).empty();
 }
 
 void check(const StatementContext& context, FindingSink& sink) {

@@ -149,9 +149,13 @@ std::vector<const RelationEffect*> MigrationState::blocking_locks_on_existing(co
 }
 
 std::vector<const RelationEffect*> MigrationState::slow_work_on_existing(const StatementEffects& effects) const {
+    // A foreign key's check reads the referenced table once per referencing row: none in a new table.
+    const RelationEffect* target = effects.target();
+    const bool new_target = target != nullptr && !is_existing_relation(*target);
     std::vector<const RelationEffect*> result;
     for (const RelationEffect& effect : effects.relations) {
-        if ((effect.scan || effect.rewrite) && is_existing_relation(effect)) {
+        if ((effect.scan || effect.rewrite) && is_existing_relation(effect) &&
+            !(new_target && effect.role == RelationRole::referenced)) {
             result.push_back(&effect);
         }
     }

@@ -177,6 +177,12 @@ ColumnType column_type(Node type_name) {
     return type;
 }
 
+ColumnType without_modifiers(ColumnType type) {
+    type.modifiers.clear();
+    type.unknown_modifier = false;
+    return type;
+}
+
 std::string format_type(const ColumnType& type) {
     if (type.empty()) {
         return "unknown";

@@ -14,6 +14,7 @@
 #include "migsafe/catalog_report.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/pg_types.hpp"
+#include "text_file.hpp"
 
 namespace migsafe::testing {
 namespace {
@@ -22,12 +23,7 @@ namespace fs = std::filesystem;
 
 const fs::path k_catalog_data = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "catalog";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 // Applies every statement of each file, each file in a new session.
 Catalog replay(const std::vector<std::string>& cases) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "migsafe_process.hpp"
 #include "subprocess.hpp"
 #include "pg_server.hpp"
 
@@ -13,22 +14,11 @@ namespace migsafe {
 namespace {
 
 namespace fs = std::filesystem;
-using pgtest::ProcessRequest;
 using pgtest::ProcessResult;
 
 const fs::path k_inputs = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "input";
 
-ProcessResult migsafe(std::vector<std::string> arguments, std::string stdin_text = {},
-                      std::vector<std::pair<std::string, std::string>> env = {}) {
-    ProcessRequest request;
-    request.argv = {MIGSAFE_BINARY};
-    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
-    request.stdin_text = std::move(stdin_text);
-    request.env = std::move(env);
-    request.drop_env_prefixes = {"NO_COLOR"};
-    request.timeout = std::chrono::minutes(2);
-    return pgtest::run_process(request);
-}
+using test_support::migsafe;
 
 std::string input(const std::string& name) { return (k_inputs / name).string(); }
 

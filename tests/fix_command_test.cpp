@@ -9,14 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "migsafe/migration_writer.hpp"
+#include "migsafe_process.hpp"
 #include "subprocess.hpp"
 #include "pg_server.hpp"
+#include "text_file.hpp"
 
 namespace migsafe {
 namespace {
 
 namespace fs = std::filesystem;
-using pgtest::ProcessRequest;
 using pgtest::ProcessResult;
 using TempDir = pgtest::TemporaryDirectory;
 
@@ -28,26 +29,11 @@ const char* const k_dangerous =
     "ALTER TABLE users ALTER COLUMN plan SET NOT NULL;\n"
     "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();\n";
 
-ProcessResult migsafe(std::vector<std::string> arguments) {
-    ProcessRequest request;
-    request.argv = {MIGSAFE_BINARY};
-    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
-    request.drop_env_prefixes = {"NO_COLOR"};
-    request.timeout = std::chrono::minutes(2);
-    return pgtest::run_process(request);
-}
+using test_support::migsafe;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
-void write_text(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream{path, std::ios::binary} << text;
-}
+using test_support::write_text;
 
 // Paths below `root`, relative and sorted.
 std::vector<std::string> listing(const fs::path& root) {
@@ -225,6 +211,18 @@ TEST(FixCommand, NeverOverwritesAFile) {
     EXPECT_TRUE(contains(again.err, "migration.1-expand.sql already exists")) << again.err;
     EXPECT_EQ(listing(out), written);
     EXPECT_EQ(read_text(out / written.front()), "-- edited by hand\n");
+}
+
+TEST(FixCommand, UnusableWriteDirIsAnError) {
+    TempDir dir{"migsafe-test"};
+    const fs::path file = dir.path() / "migration.sql";
+    write_text(file, k_dangerous);
+    const fs::path not_a_directory = dir.path() / "taken";
+    write_text(not_a_directory, "a file\n");
+    const ProcessResult result = migsafe({"fix", "--write-dir", not_a_directory.string(), file.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_TRUE(contains(result.err, "cannot create " + not_a_directory.string())) << result.err;
+    EXPECT_EQ(read_text(not_a_directory), "a file\n");
 }
 
 TEST(FixCommand, SingleQueryFrameworksGetOneStatementPerNonTransactionalFile) {

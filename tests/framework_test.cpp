@@ -15,6 +15,7 @@
 #include "migsafe/analyzer.hpp"
 #include "migsafe/discover.hpp"
 #include "migsafe/rule_registry.hpp"
+#include "text_file.hpp"
 
 namespace migsafe::testing {
 namespace {
@@ -47,12 +48,7 @@ std::vector<FrameworkCase> discover_cases() {
     return cases;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 std::string case_name(const ::testing::TestParamInfo<FrameworkCase>& info) {
     std::string name = info.param.framework + "__" + info.param.dir.filename().string();

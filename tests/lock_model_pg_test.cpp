@@ -33,10 +33,7 @@ using nlohmann::json;
 constexpr std::size_t k_minimum_cases = 130;
 constexpr std::size_t k_statement_column_width = 60;
 
-bool running_in_ci() {
-    const char* ci = std::getenv("CI");
-    return ci != nullptr && std::string_view(ci) == "true";
-}
+using pgtest::running_in_ci;
 
 std::optional<std::string> migsafe_binary() {
 #ifdef MIGSAFE_BINARY

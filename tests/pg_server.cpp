@@ -289,4 +289,9 @@ std::future<PsqlResult> PgServer::start_psql(std::string sql, PsqlSession sessio
     });
 }
 
+bool running_in_ci() {
+    const char* ci = std::getenv("CI");
+    return ci != nullptr && std::string_view(ci) == "true";
+}
+
 }  // namespace migsafe::pgtest

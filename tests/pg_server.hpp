@@ -41,6 +41,9 @@ private:
     std::filesystem::path m_path;
 };
 
+// CI=true: a missing server is a failure there, not a reason to skip.
+[[nodiscard]] bool running_in_ci();
+
 class PgServer {
 public:
     // Starts the cluster when the binaries are installed; otherwise available()

@@ -18,6 +18,7 @@
 #include "migsafe/report.hpp"
 #include "migsafe/rule_docs.hpp"
 #include "migsafe/rule_registry.hpp"
+#include "text_file.hpp"
 
 namespace migsafe {
 namespace {
@@ -28,12 +29,7 @@ using Json = nlohmann::json;
 const fs::path k_source_dir{MIGSAFE_SOURCE_DIR};
 const fs::path k_reports = k_source_dir / "testdata" / "reports";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 // Options as `migsafe check <header flags>` builds them, keeping only the rules the
 // header enables, so a rule added later does not change these goldens.

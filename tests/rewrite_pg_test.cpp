@@ -13,7 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include "pg_server.hpp"
+#include "migsafe_process.hpp"
 #include "subprocess.hpp"
+#include "text_file.hpp"
 
 namespace migsafe {
 namespace {
@@ -25,25 +27,11 @@ using pgtest::PsqlResult;
 
 const fs::path k_cases = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "rewrites";
 
-bool running_in_ci() {
-    const char* ci = std::getenv("CI");
-    return ci != nullptr && std::string_view(ci) == "true";
-}
+using pgtest::running_in_ci;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
-pgtest::ProcessResult migsafe(std::vector<std::string> arguments) {
-    pgtest::ProcessRequest request;
-    request.argv = {MIGSAFE_BINARY};
-    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
-    request.timeout = std::chrono::minutes(2);
-    return pgtest::run_process(request);
-}
+using test_support::migsafe;
 
 // "-- rewrite-test: ignore users.token (why)" -> {"users": ["token"]}: columns whose
 // values legitimately differ (random defaults); they must still be filled alike.
@@ -78,21 +66,20 @@ SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NO
 ORDER BY 1;
 )sql";
 
+// Every row of each table as JSON without the ignored columns, plus whether those are filled.
 std::string data_query(const std::map<std::string, std::vector<std::string>>& ignored) {
     std::string query;
     for (const std::string table : {"users", "orders"}) {
-        std::string removed = "ARRAY[]::text[]";
+        std::string removed;
         std::string filled = "true";
         if (auto found = ignored.find(table); found != ignored.end()) {
-            removed = "ARRAY[";
             for (const std::string& column : found->second) {
-                removed += (removed.size() > 6 ? ", '" : "'") + column + "'";
+                removed += (removed.empty() ? "'" : ", '") + column + "'";
                 filled += " AND " + column + " IS NOT NULL";
             }
-            removed += "]::text[]";
         }
-        query += "SELECT '" + table + " ' || (to_jsonb(t) - " + removed + ")::text || ' filled=' || (" + filled +
-                 ") AS row FROM " + table + " AS t ORDER BY row;\n";
+        query += "SELECT '" + table + " ' || (to_jsonb(t) - ARRAY[" + removed + "]::text[])::text || ' filled=' || (" +
+                 filled + ") AS row FROM " + table + " AS t ORDER BY row;\n";
     }
     return query;
 }

@@ -9,6 +9,7 @@
 
 #include "migsafe/rule_docs.hpp"
 #include "migsafe/rule_registry.hpp"
+#include "text_file.hpp"
 
 namespace migsafe {
 namespace {
@@ -18,12 +19,7 @@ namespace fs = std::filesystem;
 const fs::path k_docs = fs::path{MIGSAFE_SOURCE_DIR} / "docs" / "rules";
 constexpr const char* k_regenerate = "regenerate with: migsafe rules --format markdown --output-dir docs/rules";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 TEST(RuleDocs, EveryPageEqualsAFreshRender) {
     for (const Rule* rule : all_rules()) {

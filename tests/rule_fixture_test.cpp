@@ -16,6 +16,7 @@
 #include "migsafe/parse.hpp"
 #include "migsafe/report.hpp"
 #include "migsafe/rule_registry.hpp"
+#include "text_file.hpp"
 
 namespace migsafe::testing {
 namespace {
@@ -48,12 +49,7 @@ std::vector<FixtureCase> discover_fixtures() {
     return cases;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 std::string case_name(const ::testing::TestParamInfo<FixtureCase>& info) {
     std::string name = info.param.rule + "__" + info.param.path.stem().string();

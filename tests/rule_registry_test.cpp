@@ -15,6 +15,7 @@
 #include "migsafe/analyzer.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/rule_registry.hpp"
+#include "text_file.hpp"
 
 namespace migsafe::testing {
 namespace {
@@ -23,12 +24,7 @@ namespace fs = std::filesystem;
 
 const fs::path k_source_dir{MIGSAFE_SOURCE_DIR};
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 std::string_view bare(std::string_view alias) {
     const auto colon = alias.find(':');

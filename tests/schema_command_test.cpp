@@ -10,32 +10,22 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "migsafe_process.hpp"
 #include "subprocess.hpp"
 #include "pg_server.hpp"
+#include "text_file.hpp"
 
 namespace migsafe {
 namespace {
 
 namespace fs = std::filesystem;
-using pgtest::ProcessRequest;
 using pgtest::ProcessResult;
 
 const fs::path k_catalog_data = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "catalog";
 
-ProcessResult migsafe(std::vector<std::string> arguments) {
-    ProcessRequest request;
-    request.argv = {MIGSAFE_BINARY};
-    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
-    request.timeout = std::chrono::minutes(2);
-    return pgtest::run_process(request);
-}
+using test_support::migsafe;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 using TempDir = pgtest::TemporaryDirectory;
 

@@ -10,18 +10,14 @@
 
 #include "migsafe/analyzer.hpp"
 #include "migsafe/token_fallback.hpp"
+#include "text_file.hpp"
 
 namespace migsafe {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+using test_support::read_text;
 
 std::vector<fs::path> fixtures() {
     std::vector<fs::path> paths;

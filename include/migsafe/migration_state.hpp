@@ -133,7 +133,7 @@ public:
     [[nodiscard]] bool is_existing_relation(const RelationEffect& effect) const;
     // Existing relations whose lock conflicts with reads or writes.
     [[nodiscard]] std::vector<const RelationEffect*> blocking_locks_on_existing(const StatementEffects& effects) const;
-    // Existing relations the statement scans or rewrites.
+    // Existing relations the statement scans or rewrites (not the table a new table's foreign key references).
     [[nodiscard]] std::vector<const RelationEffect*> slow_work_on_existing(const StatementEffects& effects) const;
     // The first statement since lock_timeout was last unset that took such a lock without one.
     [[nodiscard]] std::optional<std::size_t> unguarded_lock_statement() const { return m_unguarded_lock; }

@@ -27,6 +27,10 @@ struct ColumnType {
 // types mapped to their integer type, numeric(p) completed to numeric(p,0).
 [[nodiscard]] ColumnType column_type(Node type_name);
 
+// The type without its modifiers: varchar(50) and varchar(100) compare equal (foreign
+// keys between them work alike).
+[[nodiscard]] ColumnType without_modifiers(ColumnType type);
+
 // serial, bigserial, smallserial and their serialN spellings.
 [[nodiscard]] bool is_serial_type_name(Node type_name);
 
