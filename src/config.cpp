@@ -1,6 +1,7 @@
 #include "migsafe/config.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -70,8 +71,12 @@ public:
             const bool minor_ok = digits == std::string::npos ||
                                   (text[digits] == '.' && digits + 1 < text.size() &&
                                    text.find_first_not_of("0123456789", digits + 1) == std::string::npos);
-            if (digits != 0 && minor_ok) {
-                major = std::stol(text.substr(0, digits));
+            long parsed = 0;
+            const char* const end = text.data() + std::min(digits, text.size());
+            // from_chars, not stol: "" and 30 digits are invalid settings, not exceptions.
+            const auto [stop, error] = std::from_chars(text.data(), end, parsed);
+            if (minor_ok && error == std::errc{} && stop == end) {
+                major = parsed;
             }
         }
         if (!major || *major < k_min_pg_version || *major > k_max_pg_version) {
@@ -171,7 +176,7 @@ public:
                 continue;
             }
             const auto option = std::find_if(declared.begin(), declared.end(),
-                                             [&](const RuleOption& candidate) { return candidate.name == option_name; });
+                                             [&name = option_name](const RuleOption& candidate) { return candidate.name == name; });
             if (option == declared.end()) {
                 std::string valid = "enabled, severity";
                 for (const RuleOption& candidate : declared) {

@@ -66,6 +66,11 @@ TEST(Config, VersionsAsSquawkWritesThem) {
     EXPECT_NE(error_of(R"({"pg_version": 10})").find("from 11 to 18"), std::string::npos);
     EXPECT_NE(error_of(R"({"pg_version": "fifteen"})").find("pg_version"), std::string::npos);
     EXPECT_NE(error_of(R"({"pg_version": 15.5})").find("pg_version"), std::string::npos);
+    // Found by fuzzing: these threw out of the parser instead of being refused.
+    for (const char* text : {R"({"pg_version": ""})", R"({"pg_version": "99999999999999999999999"})",
+                             R"({"pg_version": ".5"})", R"({"pg_version": 18446744073709551615})"}) {
+        EXPECT_NE(error_of(text).find("pg_version must be"), std::string::npos) << text;
+    }
 }
 
 TEST(Config, ErrorsNameTheKeyAndTheValidChoices) {

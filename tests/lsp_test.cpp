@@ -284,6 +284,47 @@ TEST_F(LspServer, MalformedInputNeverKillsTheServer) {
     EXPECT_TRUE(server.running());
 }
 
+// Positions are uintegers: floats are refused (converting them was undefined
+// behaviour, found by fuzzing), huge integers are clamped to the text.
+TEST_F(LspServer, PositionsMustBeIntegersAndAreClamped) {
+    const std::string code = "require-concurrent-index-creation";
+    open("CREATE INDEX a_idx ON a (x);\n", 1);
+    ASSERT_EQ(with_code(diagnostics(1), code).size(), 1U);
+    auto ranged_change = [&](const Json& start, const std::string& text, int version) {
+        server.notify("textDocument/didChange",
+                      {{"textDocument", {{"uri", k_uri}, {"version", version}}},
+                       {"contentChanges", Json::array({{{"range", {{"start", start}, {"end", start}}}, {"text", text}},
+                                                       {{"text", "SELECT 1;\n"}}})}});
+    };
+    // Refused as a whole: the second change, which would clear the finding, is not applied either.
+    ranged_change({{"line", 1e300}, {"character", 0}}, "", 2);
+    const auto refused = server.request(
+        "textDocument/codeAction",
+        {{"textDocument", {{"uri", k_uri}}},
+         {"range", {{"start", {{"line", 0.5}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 1}}}}},
+         {"context", {{"diagnostics", Json::array()}}}});
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_EQ((*refused)["error"]["code"], -32602) << refused->dump();
+    const auto kept = server.request(
+        "textDocument/codeAction",
+        {{"textDocument", {{"uri", k_uri}}},
+         {"range", {{"start", {{"line", 0}, {"character", 0}}},
+                    {"end", {{"line", 18446744073709551615ULL}, {"character", -5}}}}},
+         {"context", {{"diagnostics", Json::array()}}}});
+    ASSERT_TRUE(kept.has_value());
+    ASSERT_TRUE(kept->contains("result")) << kept->dump();
+    EXPECT_FALSE((*kept)["result"].empty()) << "the refused didChange must not have replaced the text";
+    // A huge integer position appends at the end of the text.
+    server.notify("textDocument/didChange",
+                  {{"textDocument", {{"uri", k_uri}, {"version", 3}}},
+                   {"contentChanges",
+                    Json::array({{{"range", {{"start", {{"line", 4000000000LL}, {"character", 0}}},
+                                             {"end", {{"line", 4000000000LL}, {"character", 9}}}}},
+                                  {"text", "CREATE INDEX b_idx ON b (y);\n"}}})}});
+    EXPECT_EQ(with_code(diagnostics(3), code).size(), 2U);
+    expect_alive();
+}
+
 TEST_F(LspServer, ShutdownThenExitEndsWithStatusZero) {
     const auto response = server.request("shutdown", nullptr);
     ASSERT_TRUE(response.has_value());

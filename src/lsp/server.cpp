@@ -139,13 +139,25 @@ void write_range(JsonWriter& json, const LineIndex& lines, std::string_view text
     json.end_object();
 }
 
+// One member of an LSP Position, a uinteger. Converting a float or an integer
+// beyond the target type is undefined behaviour, so only integers are accepted,
+// clamped to 0..2^31-1 as the protocol defines them.
+std::int64_t position_field(const Json& position, const char* key) {
+    const Json& value = position.at(key);
+    constexpr std::int64_t k_max_uinteger = 2147483647;
+    if (value.is_number_unsigned()) {
+        return static_cast<std::int64_t>(std::min<std::uint64_t>(value.get<std::uint64_t>(), k_max_uinteger));
+    }
+    if (value.is_number_integer()) {
+        return std::clamp<std::int64_t>(value.get<std::int64_t>(), 0, k_max_uinteger);
+    }
+    throw RequestError{k_invalid_params, std::string{"position "} + key + " must be an integer"};
+}
+
 // The byte offset of an LSP position (0-based line, UTF-16 character), clamped to the text.
 std::size_t offset_of(const LineIndex& lines, std::string_view text, const Json& position) {
-    const std::int64_t line = position.at("line").get<std::int64_t>();
-    const std::int64_t character = position.at("character").get<std::int64_t>();
-    if (line < 0) {
-        return 0;
-    }
+    const std::int64_t line = position_field(position, "line");
+    const std::int64_t character = position_field(position, "character");
     if (static_cast<std::size_t>(line) >= lines.line_count()) {
         return text.size();
     }
@@ -163,9 +175,9 @@ std::size_t offset_of(const LineIndex& lines, std::string_view text, const Json&
 
 bool ranges_overlap(const Json& a, const Json& b) {
     auto before = [](const Json& x, const Json& y) {  // x <= y
-        const int xl = x.at("line").get<int>();
-        const int yl = y.at("line").get<int>();
-        return xl < yl || (xl == yl && x.at("character").get<int>() <= y.at("character").get<int>());
+        const std::int64_t xl = position_field(x, "line");
+        const std::int64_t yl = position_field(y, "line");
+        return xl < yl || (xl == yl && position_field(x, "character") <= position_field(y, "character"));
     };
     return before(a.at("start"), b.at("end")) && before(b.at("start"), a.at("end"));
 }
@@ -240,6 +252,8 @@ void Server::dispatch(const Json& message) {
             handle_notification(method, params);
         } catch (const Json::exception& error) {
             log(method + ": unusable params: " + error.what());
+        } catch (const RequestError& error) {
+            log(method + ": unusable params: " + error.message);
         }
         return;
     }
@@ -321,17 +335,20 @@ void Server::change(const Json& params) {
         log("didChange for a document that is not open");
         return;
     }
+    // Applied to a copy: an unusable change leaves the document as it was, not half-edited.
+    std::string edited = document->text;
     for (const Json& change : params.at("contentChanges")) {
         const std::string& text = change.at("text").get_ref<const std::string&>();
         if (change.contains("range") && change["range"].is_object()) {
-            const LineIndex lines{document->text};
-            const std::size_t begin = offset_of(lines, document->text, change["range"].at("start"));
-            const std::size_t end = std::max(begin, offset_of(lines, document->text, change["range"].at("end")));
-            document->text.replace(begin, end - begin, text);
+            const LineIndex lines{edited};
+            const std::size_t begin = offset_of(lines, edited, change["range"].at("start"));
+            const std::size_t end = std::max(begin, offset_of(lines, edited, change["range"].at("end")));
+            edited.replace(begin, end - begin, text);
         } else {
-            document->text = text;
+            edited = text;
         }
     }
+    document->text = std::move(edited);
     document->version = member(member(params, "textDocument"), "version");
     document->dirty = true;
 }
