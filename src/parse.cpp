@@ -190,11 +190,12 @@ void add_embedded_sql(ParsedSql& out, int depth);
 
 // Adds the statements of a successful libpg_query parse of `sql`, which starts at
 // file offset `base`; `depth` counts the DO blocks they sit in.
-void add_statements(const char* parse_tree_json, std::string_view sql, std::size_t base, ParsedSql& out,
+// False when the tree nests deeper than ParseTree reads: nothing is added then.
+bool add_statements(const char* parse_tree_json, std::string_view sql, std::size_t base, ParsedSql& out,
                     int depth = 0) {
     std::shared_ptr<const ParseTree> tree = ParseTree::read(parse_tree_json);
     if (!tree) {
-        return;
+        return false;
     }
     const Node stmts = Node{&tree->root()}["stmts"];
     for (std::size_t k = 0; k < stmts.size(); ++k) {
@@ -221,6 +222,7 @@ void add_statements(const char* parse_tree_json, std::string_view sql, std::size
         out.statements.push_back(std::move(statement));
         add_embedded_sql(out, depth);
     }
+    return true;
 }
 
 // Where `body` is written in `sql`: the inside of the first string literal whose
@@ -244,6 +246,9 @@ std::optional<ByteSpan> body_literal(std::string_view sql, std::string_view body
 
 // Nested DO blocks deeper than this are left as they are.
 constexpr int k_max_do_depth = 4;
+constexpr std::string_view k_too_deep =
+    "the statement nests deeper than migsafe analyses (expressions or subqueries thousands of levels deep)";
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
 // A DO block's static SQL becomes statements of their own, right after the block
 // (embedded, with spans inside it); its dynamic SQL, and the dynamic SQL of
@@ -310,7 +315,10 @@ void add_embedded_sql(ParsedSql& out, int depth) {
                         first_line_of_message(parsed.error->message)});
                 } else {
                     const std::size_t before = out.statements.size();
-                    add_statements(parsed.parse_tree, piece.sql, piece_begin, out, depth + 1);
+                    if (!add_statements(parsed.parse_tree, piece.sql, piece_begin, out, depth + 1)) {
+                        out.errors.push_back(ParseError{ByteSpan{piece_begin, body_span.begin + piece.span.end},
+                                                        piece_begin, std::string{k_too_deep}});
+                    }
                     for (std::size_t k = before; k < out.statements.size(); ++k) {
                         Statement& embedded = out.statements[k];
                         embedded.embedded = true;
@@ -337,16 +345,45 @@ bool parse_newer_syntax(const std::string& sql, ByteSpan span, ParsedSql& out) {
         return false;
     }
     PgQueryParseResult parsed = pg_query_parse(rewrite->sql.c_str());
-    const bool ok = parsed.error == nullptr;
+    const std::size_t before = out.statements.size();
+    const bool ok =
+        parsed.error == nullptr && add_statements(rewrite->remap_locations(parsed.parse_tree).c_str(), sql, span.begin, out);
     if (ok) {
-        const std::size_t before = out.statements.size();
-        add_statements(rewrite->remap_locations(parsed.parse_tree).c_str(), sql, span.begin, out);
         for (std::size_t i = before; i < out.statements.size(); ++i) {
             out.notes.push_back(SourceNote{out.statements[i].span, "read by the token fallback: " + rewrite->form});
         }
     }
     pg_query_free_parse_result(parsed);
     return ok;
+}
+
+// libpg_query's message, with the likely cause when the text at the error is
+// not PostgreSQL at all (a template placeholder, MySQL quoting) or nests deeper
+// than the parser's stack.
+std::string describe_parse_error(const std::string& sql, std::size_t error_offset, std::string message) {
+    const std::string_view at = std::string_view{sql}.substr(std::min(error_offset, sql.size()));
+    if (message.rfind("memory exhausted", 0) == 0) {
+        return message + " (the statement nests deeper than PostgreSQL's parser allows)";
+    }
+    if (at.rfind("${", 0) == 0 || at.rfind("{{", 0) == 0 || at.rfind("{%", 0) == 0) {
+        std::size_t close = at.find('}');
+        if (close != std::string_view::npos && close + 1 < at.size() && at[close + 1] == '}') {
+            ++close;
+        }
+        constexpr std::size_t k_longest_shown = 64;
+        const std::string_view placeholder =
+            close < k_longest_shown ? at.substr(0, close + 1) : at.substr(0, 2);
+        return message + " (" + std::string{placeholder} +
+               " is a template placeholder, not SQL: migsafe reads the SQL the server runs, so check the rendered "
+               "migration)";
+    }
+    if (at.rfind("`", 0) == 0) {
+        return message + " (backticks quote identifiers in MySQL; PostgreSQL uses double quotes)";
+    }
+    if (in_known_family(sql)) {
+        return message + " (the statement may use syntax newer than PostgreSQL 15, the grammar migsafe reads)";
+    }
+    return message;
 }
 
 // `work` is the section's text with meta-commands blanked; it starts at file offset `base`.
@@ -357,13 +394,11 @@ void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql
         const int cursor = parsed.error->cursorpos;
         const std::size_t offset =
             span.begin + byte_offset_of_character(sql, 0, cursor > 0 ? static_cast<std::size_t>(cursor - 1) : 0);
-        std::string message = first_line_of_message(parsed.error->message);
-        if (in_known_family(sql)) {
-            message += " (the statement may use syntax newer than PostgreSQL 15, the grammar migsafe reads)";
-        }
-        out.errors.push_back(ParseError{span, offset, std::move(message)});
-    } else if (parsed.error == nullptr) {
-        add_statements(parsed.parse_tree, sql, span.begin, out);
+        out.errors.push_back(ParseError{span, offset,
+                                        describe_parse_error(sql, offset - span.begin,
+                                                             first_line_of_message(parsed.error->message))});
+    } else if (parsed.error == nullptr && !add_statements(parsed.parse_tree, sql, span.begin, out)) {
+        out.errors.push_back(ParseError{span, span.begin, std::string{k_too_deep}});
     }
     pg_query_free_parse_result(parsed);
 }
@@ -372,10 +407,8 @@ void parse_one(std::string_view work, std::size_t base, ByteSpan span, ParsedSql
 // and the caller then parses statement by statement.
 bool parse_whole(const std::string& work, std::size_t base, ParsedSql& out) {
     PgQueryParseResult parsed = pg_query_parse(work.c_str());
-    const bool ok = parsed.error == nullptr;
-    if (ok) {
-        add_statements(parsed.parse_tree, work, base, out);
-    }
+    // A tree too deep to read sends the section statement by statement, so only that one is an error.
+    const bool ok = parsed.error == nullptr && add_statements(parsed.parse_tree, work, base, out);
     pg_query_free_parse_result(parsed);
     return ok;
 }
@@ -509,6 +542,9 @@ ParsedSql parse_sql(std::string_view text, ByteSpan section) {
     }
     std::string work{text.substr(section.begin, section.size())};
     blank_meta_commands(text, section, work, out.notes);
+    if (section.begin == 0 && work.rfind(k_utf8_bom, 0) == 0) {
+        work.replace(0, k_utf8_bom.size(), k_utf8_bom.size(), ' ');  // editors hide it; the parser must too
+    }
 
     if (parse_whole(work, section.begin, out)) {
         return out;

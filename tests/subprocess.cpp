@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -265,8 +266,10 @@ ProcessResult run_process(const ProcessRequest& request) {
     stdin_pipe.write_end.close();
 
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    rusage usage{};
+    while (::wait4(child, &status, 0, &usage) < 0 && errno == EINTR) {
     }
+    result.peak_memory_kib = usage.ru_maxrss;
     result.exit_code = decode_wait_status(status);
     if (result.timed_out) {
         result.err += "\n(killed after " + std::to_string(request.timeout.count()) + " ms: " +

@@ -16,6 +16,7 @@ struct ProcessResult {
     std::string out;
     std::string err;
     bool timed_out = false;
+    long peak_memory_kib = 0;  // the child's maximum resident set size
 };
 
 struct ProcessRequest {

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "migsafe/report.hpp"
 
@@ -53,43 +55,63 @@ std::string printable(const std::string& line) {
     return result;
 }
 
+// The characters (UTF-8 sequences) of an already printable line.
+std::vector<std::string_view> characters_of(std::string_view line) {
+    std::vector<std::string_view> characters;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        std::size_t next = i + 1;
+        while (next < line.size() && (static_cast<unsigned char>(line[next]) & 0xC0U) == 0x80U) {
+            ++next;
+        }
+        characters.push_back(line.substr(i, next - i));
+        i = next;
+    }
+    return characters;
+}
+
+// A longer line is shown as a window of this many characters around the range,
+// so a minified or generated statement does not flood the terminal.
+constexpr std::size_t k_excerpt_width = 160;
+constexpr std::size_t k_excerpt_lead = 40;
+
 // The source line, then a caret line under the range (tabs kept so columns line up).
 void write_excerpt(std::ostream& out, const Style& style, const std::string& raw_line, const Range& range) {
     const std::string line = printable(raw_line);
     if (line.empty() && range.start.column == 1) {
         return;
     }
+    const std::vector<std::string_view> characters = characters_of(line);
+    const std::size_t start = std::min(characters.size(), static_cast<std::size_t>(std::max(1, range.start.column) - 1));
+    // Past the last underlined character: the end column on one line, else the end of the line.
+    const std::size_t end = range.end.line == range.start.line
+                                ? std::min(characters.size(), static_cast<std::size_t>(std::max(0, range.end.column)))
+                                : characters.size();
+    std::size_t first_shown = 0;
+    std::size_t last_shown = characters.size();
+    if (characters.size() > k_excerpt_width) {
+        first_shown = start > k_excerpt_lead ? start - k_excerpt_lead : 0;
+        last_shown = std::min(characters.size(), first_shown + k_excerpt_width);
+    }
+    constexpr std::string_view k_cut = "...";
+    std::string shown{first_shown > 0 ? k_cut : ""};
+    std::string marker(shown.size(), ' ');
+    for (std::size_t i = first_shown; i < last_shown; ++i) {
+        shown += characters[i];
+        if (i < start) {
+            marker += characters[i] == "\t" ? '\t' : ' ';
+        }
+    }
+    if (last_shown < characters.size()) {
+        shown += k_cut;
+    }
+    const std::size_t underlined = std::min(end, last_shown) > start ? std::min(end, last_shown) - start : 1;
+    marker += std::string(underlined, '^');
+
     const std::string number = std::to_string(range.start.line);
     const std::string gutter(number.size(), ' ');
     out << style.wrap(gutter + " |", "34") << '\n';
-    out << style.wrap(number + " |", "34") << ' ' << line << '\n';
-    std::string marker;
-    int column = 1;
-    std::size_t i = 0;
-    // Walk characters (not bytes) up to the start column.
-    while (i < line.size() && column < range.start.column) {
-        marker += line[i] == '\t' ? '\t' : ' ';
-        ++i;
-        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U) {
-            ++i;
-        }
-        ++column;
-    }
-    int last_column = range.end.line == range.start.line ? range.end.column : column;
-    if (range.end.line != range.start.line) {
-        // Underline to the end of the first line.
-        std::size_t j = i;
-        int c = column;
-        while (j < line.size()) {
-            ++j;
-            while (j < line.size() && (static_cast<unsigned char>(line[j]) & 0xC0U) == 0x80U) {
-                ++j;
-            }
-            ++c;
-        }
-        last_column = std::max(column, c - 1);
-    }
-    marker += std::string(static_cast<std::size_t>(std::max(1, last_column - column + 1)), '^');
+    out << style.wrap(number + " |", "34") << ' ' << shown << '\n';
     out << style.wrap(gutter + " |", "34") << ' ' << style.wrap(marker, "1;31") << '\n';
 }
 
