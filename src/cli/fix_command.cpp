@@ -110,7 +110,7 @@ int write_plans(const Report& report, const std::filesystem::path& directory, st
     for (const PlannedFile& file : files) {
         const std::filesystem::path target = directory / file.path;
         std::filesystem::create_directories(target.parent_path(), error);
-        if (auto result = write_file_atomically(target.string(), file.content); !result) {
+        if (auto result = write_file_atomically(target.string(), file.content, ExistingFile::keep); !result) {
             std::cerr << "migsafe: " << result.error().describe() << '\n';
             return k_exit_error;
         }

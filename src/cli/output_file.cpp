@@ -11,7 +11,7 @@
 
 namespace migsafe::cli {
 
-Result<bool> write_file_atomically(const std::string& path, const std::string& content) {
+Result<bool> write_file_atomically(const std::string& path, const std::string& content, ExistingFile existing) {
     std::vector<char> temp_path(path.begin(), path.end());
     const std::string suffix = ".migsafe-XXXXXX";
     temp_path.insert(temp_path.end(), suffix.begin(), suffix.end());
@@ -36,10 +36,19 @@ Result<bool> write_file_atomically(const std::string& path, const std::string& c
     }
     const bool synced = ::fsync(fd) == 0;
     static_cast<void>(::fchmod(fd, 0644));  // mkstemp creates 0600; a report is not secret
-    if (::close(fd) != 0 || !synced || std::rename(temp_path.data(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
+    const bool closed = ::close(fd) == 0;
+    const bool moved = closed && synced &&
+                       (existing == ExistingFile::replace ? std::rename(temp_path.data(), path.c_str()) == 0
+                                                          : ::link(temp_path.data(), path.c_str()) == 0);
+    const int move_error = errno;
+    if (!moved || existing == ExistingFile::keep) {
         ::unlink(temp_path.data());
-        return make_error(ErrorKind::io, "cannot write output file: " + reason, path);
+    }
+    if (!moved) {
+        return make_error(ErrorKind::io,
+                          move_error == EEXIST ? std::string{"already exists; migsafe does not overwrite it"}
+                                               : "cannot write output file: " + std::string{std::strerror(move_error)},
+                          path);
     }
     return true;
 }

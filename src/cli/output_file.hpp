@@ -7,7 +7,12 @@
 
 namespace migsafe::cli {
 
-// Writes to a temporary file beside `path`, fsyncs it, then renames it over `path`.
-[[nodiscard]] Result<bool> write_file_atomically(const std::string& path, const std::string& content);
+enum class ExistingFile { replace, keep };
+
+// Writes to a temporary file beside `path`, fsyncs it, then moves it to `path`:
+// renamed over it, or with ExistingFile::keep linked so an existing file (even
+// one created meanwhile) is never replaced.
+[[nodiscard]] Result<bool> write_file_atomically(const std::string& path, const std::string& content,
+                                                 ExistingFile existing = ExistingFile::replace);
 
 }  // namespace migsafe::cli
