@@ -163,7 +163,8 @@ TEST(RewritePg, PhasesReachTheOriginalsEndStateAndLintClean) {
         const pgtest::ProcessResult linted = migsafe({"check", "--format", "json", "--schema",
                                                       (k_cases / "setup.sql").string(), written.path().string()});
         ASSERT_NE(linted.exit_code, 2) << linted.err;
-        for (const json& file : json::parse(linted.out)["files"]) {
+        const json report = json::parse(linted.out);  // named: a range-for over a temporary's member dangles
+        for (const json& file : report["files"]) {
             for (const json& finding : file["findings"]) {
                 EXPECT_EQ(fixed_rules.count(finding["rule"].get<std::string>()), 0U)
                     << file["path"] << ": " << finding["message"];
