@@ -3,22 +3,35 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/column_swap.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
 namespace {
 
+std::string joined(const std::vector<std::string>& lines, const std::string& separator) {
+    std::string text;
+    for (const std::string& line : lines) {
+        text += (text.empty() ? "" : separator) + line;
+    }
+    return text;
+}
+
 // The expand-and-contract sequence for one column: new column, sync trigger,
-// batched backfill, then a short switch transaction.
-// `dependents`: what the schema says depends on the column, to recreate against the new one
-// (nullopt: the column is not in the schema).
+// batched backfill, then a short switch transaction. `swap`: what the schema
+// says depends on the column, moved to the new one (nullopt: the column is not
+// in the schema, so the plan can only name what to check).
 FixPlan expand_and_contract(const QualifiedName& table, const std::string& column, const std::string& new_type,
-                            const std::optional<std::string>& dependents) {
+                            const std::optional<ColumnSwap>& swap) {
     const std::string t = quote_name(table);
     const std::string old_column = quote_identifier(column);
     const std::string new_column = quote_identifier(column + "_new");
     const std::string function = quote_identifier(table.name + "_" + column + "_sync");
     const std::string trigger = quote_identifier(table.name + "_" + column + "_sync");
+    const std::string accept_new_type = "deploy application code that accepts the new type";
+    const bool builds = swap && !swap->build.empty();
+    const std::string by_hand =
+        swap && !swap->manual.empty() ? "by hand before the switch: " + joined(swap->manual, "; ") + "; " : "";
     FixPlan plan;
     plan.phases.push_back(FixPhase{
         "expand",
@@ -26,7 +39,7 @@ FixPlan expand_and_contract(const QualifiedName& table, const std::string& colum
             "CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW." +
             new_column + " := NEW." + old_column + "::" + new_type + ";\n  RETURN NEW;\nEND\n$$;\n" +
             "CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + t + "\n  FOR EACH ROW EXECUTE FUNCTION " +
-            function + "();",
+            function + "();" + (swap && !swap->expand.empty() ? "\n" + joined(swap->expand, "\n") : ""),
         true, false, ""});
     plan.phases.push_back(FixPhase{
         "backfill",
@@ -36,35 +49,28 @@ FixPlan expand_and_contract(const QualifiedName& table, const std::string& colum
             "    GET DIAGNOSTICS updated = ROW_COUNT;\n    EXIT WHEN updated = 0;\n    COMMIT;\n" +
             "    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;",
         true, true,
-        "build the indexes, NOT NULL (through a validated CHECK) and foreign keys of " + column + " on " +
-            column + "_new concurrently / NOT VALID first" +
-            (!dependents ? std::string{" (the schema is unknown: check views, policies and triggers too)"}
-             : dependents->empty() ? std::string{}
-                                   : ", and recreate against it: " + *dependents) +
-            "; then deploy application code that accepts the new type"});
+        swap ? (builds ? std::string{} : by_hand + accept_new_type)
+             : "build the indexes, NOT NULL (through a validated CHECK) and foreign keys of " + column + " on " +
+                   column + "_new concurrently / NOT VALID first (the schema is unknown: check views, policies and "
+                   "triggers too); then " + accept_new_type});
+    if (builds) {
+        plan.phases.push_back(FixPhase{"build", joined(swap->build, "\n"), true, true, by_hand + accept_new_type});
+    }
+    const std::string moved = swap && !swap->on_switch.empty() ? joined(swap->on_switch, "\n") + "\n" : "";
     plan.phases.push_back(FixPhase{
         "switch",
         "SET lock_timeout = '2s';\nBEGIN;\nDROP TRIGGER " + trigger + " ON " + t + ";\nDROP FUNCTION " + function +
             "();\nALTER TABLE " + t + " RENAME COLUMN " + old_column + " TO " + quote_identifier(column + "_old") +
-            ";\nALTER TABLE " + t + " RENAME COLUMN " + new_column + " TO " + old_column + ";\nCOMMIT;",
+            ";\nALTER TABLE " + t + " RENAME COLUMN " + new_column + " TO " + old_column + ";\n" + moved + "COMMIT;",
         true, false, "deploy application code that no longer reads " + column + "_old"});
+    if (swap && !swap->validate.empty()) {
+        plan.phases.push_back(FixPhase{"validate", joined(swap->validate, "\n"), true, false, ""});
+    }
     plan.phases.push_back(FixPhase{
         "contract",
         "SET lock_timeout = '2s';\nALTER TABLE " + t + " DROP COLUMN " + quote_identifier(column + "_old") + ";",
         true, false, ""});
     return plan;
-}
-
-std::string dependents_of_column(const Catalog& catalog, const Relation& table, const Column& column) {
-    std::string text;
-    for (const ColumnDependent& dependent : catalog.dependents_of(table.id, column.number)) {
-        const Relation* holder = catalog.relation(dependent.relation);
-        text += (text.empty() ? "" : ", ") + std::string{dependent_kind_name(dependent.kind)} + " " + dependent.name;
-        if (holder != nullptr && holder != &table) {
-            text += " on " + holder->display();
-        }
-    }
-    return text;
 }
 
 // Locks the statement takes beyond its own table: " and SHARE ROW EXCLUSIVE on public.orders".
@@ -123,14 +129,14 @@ void check(const StatementContext& context, FindingSink& sink) {
                                             "without a rewrite (unknown without the schema)";
             }
         }
-        std::optional<std::string> dependents;
+        std::optional<ColumnSwap> swap;
         if (old_column != nullptr) {
-            dependents = dependents_of_column(context.catalog(), *known_table, *old_column);
+            swap = plan_column_swap(context.catalog(), *known_table, *old_column, column + "_new", to);
         }
         sink.report(ReportedFinding{context.alter_subcommand_span(i), message,
                                     "add a new column, keep it in sync with a trigger, backfill in batches, then "
                                     "swap the columns in a short transaction",
-                                    expand_and_contract(table, column, new_type, dependents), severity});
+                                    expand_and_contract(table, column, new_type, swap), severity});
     }
 }
 

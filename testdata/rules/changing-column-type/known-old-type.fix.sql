@@ -23,7 +23,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of code on code_new concurrently / NOT VALID first, and recreate against it: check constraint accounts_code_check; then deploy application code that accepts the new type
+-- before the next phase: deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;
@@ -31,9 +31,13 @@ DROP TRIGGER accounts_code_sync ON accounts;
 DROP FUNCTION accounts_code_sync();
 ALTER TABLE accounts RENAME COLUMN code TO code_old;
 ALTER TABLE accounts RENAME COLUMN code_new TO code;
+ALTER TABLE public.accounts DROP CONSTRAINT accounts_code_check;
+ALTER TABLE public.accounts ADD CONSTRAINT accounts_code_check CHECK (length(code) > 1) NOT VALID;
 COMMIT;
 -- before the next phase: deploy application code that no longer reads code_old
--- phase 4: contract (own migration)
+-- phase 4: validate (own migration)
+ALTER TABLE public.accounts VALIDATE CONSTRAINT accounts_code_check;
+-- phase 5: contract (own migration)
 SET lock_timeout = '2s';
 ALTER TABLE accounts DROP COLUMN code_old;
 -- phase 1: expand (own migration)
@@ -46,6 +50,7 @@ END
 $$;
 CREATE TRIGGER accounts_id_sync BEFORE INSERT OR UPDATE ON accounts
   FOR EACH ROW EXECUTE FUNCTION accounts_id_sync();
+ALTER TABLE public.accounts ADD CONSTRAINT accounts_id_new_not_null CHECK (id_new IS NOT NULL) NOT VALID;
 -- phase 2: backfill (own migration, outside a transaction)
 DO $$
 DECLARE
@@ -61,17 +66,28 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of id on id_new concurrently / NOT VALID first, and recreate against it: foreign key payments_account_id_fkey on public.payments, index accounts_pkey; then deploy application code that accepts the new type
--- phase 3: switch (own migration)
+-- phase 3: build (own migration, outside a transaction)
+ALTER TABLE public.accounts VALIDATE CONSTRAINT accounts_id_new_not_null;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS accounts_pkey_new ON public.accounts (id_new);
+-- before the next phase: deploy application code that accepts the new type
+-- phase 4: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;
 DROP TRIGGER accounts_id_sync ON accounts;
 DROP FUNCTION accounts_id_sync();
 ALTER TABLE accounts RENAME COLUMN id TO id_old;
 ALTER TABLE accounts RENAME COLUMN id_new TO id;
+ALTER TABLE public.payments DROP CONSTRAINT payments_account_id_fkey;
+ALTER TABLE public.accounts ALTER COLUMN id SET NOT NULL;
+ALTER TABLE public.accounts DROP CONSTRAINT accounts_id_new_not_null;
+ALTER TABLE public.accounts DROP CONSTRAINT accounts_pkey;
+ALTER TABLE public.accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY USING INDEX accounts_pkey_new;
+ALTER TABLE public.payments ADD CONSTRAINT payments_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts (id) NOT VALID;
 COMMIT;
 -- before the next phase: deploy application code that no longer reads id_old
--- phase 4: contract (own migration)
+-- phase 5: validate (own migration)
+ALTER TABLE public.payments VALIDATE CONSTRAINT payments_account_id_fkey;
+-- phase 6: contract (own migration)
 SET lock_timeout = '2s';
 ALTER TABLE accounts DROP COLUMN id_old;
 -- phase 1: expand (own migration)
@@ -99,7 +115,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: build the indexes, NOT NULL (through a validated CHECK) and foreign keys of created_at on created_at_new concurrently / NOT VALID first; then deploy application code that accepts the new type
+-- before the next phase: deploy application code that accepts the new type
 -- phase 3: switch (own migration)
 SET lock_timeout = '2s';
 BEGIN;

@@ -1,0 +1,1 @@
+ALTER TABLE members ALTER COLUMN team_id TYPE bigint;
