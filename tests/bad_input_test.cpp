@@ -150,7 +150,14 @@ TEST_F(BadInput, OneMegabyteStatementIsOneStatement) {
 }
 
 // A 100 MB migration (a data dump) is checked in memory proportional to the
-// file: well under ten times its size.
+// file: under ten times its size (it measured 8.6 times), twice that under
+// AddressSanitizer, whose shadow memory and quarantine come on top.
+#ifdef __SANITIZE_ADDRESS__
+constexpr long k_memory_per_input_byte = 20;
+#else
+constexpr long k_memory_per_input_byte = 10;
+#endif
+
 TEST_F(BadInput, HundredMegabyteFileIsCheckedInBoundedMemory) {
     const fs::path big = dir.path() / "V1__dump.sql";
     {
@@ -167,7 +174,7 @@ TEST_F(BadInput, HundredMegabyteFileIsCheckedInBoundedMemory) {
     const auto json = nlohmann::json::parse(result.out);
     ASSERT_EQ(json["files"][0]["findings"].size(), 1U);
     EXPECT_EQ(json["files"][0]["findings"][0]["rule"], "require-concurrent-index-creation");
-    EXPECT_LT(result.peak_memory_kib, 10L * 100L * 1024L) << "peak resident memory in KiB";
+    EXPECT_LT(result.peak_memory_kib, k_memory_per_input_byte * 100L * 1024L) << "peak resident memory in KiB";
 }
 
 TEST_F(BadInput, SymlinkLoopInADirectoryIsFollowedOnce) {
