@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/joined.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
@@ -19,21 +20,13 @@ struct Offender {
     std::size_t constraint_index = 0;
 };
 
-std::string joined(const std::vector<std::string>& columns, std::string_view separator, bool quote) {
-    std::string text;
-    for (const std::string& column : columns) {
-        text += (text.empty() ? "" : std::string{separator}) + (quote ? quote_identifier(column) : column);
-    }
-    return text;
-}
-
 // PostgreSQL's names: <table>_pkey, <table>_<columns>_key.
 std::string constraint_name(Node constraint, const QualifiedName& table, bool primary,
                             const std::vector<std::string>& columns) {
     if (!constraint["conname"].str().empty()) {
         return std::string{constraint["conname"].str()};
     }
-    return primary ? table.name + "_pkey" : table.name + "_" + joined(columns, "_", false) + "_key";
+    return primary ? table.name + "_pkey" : table.name + "_" + joined(columns, "_") + "_key";
 }
 
 std::string deferrable(Node constraint) {
@@ -51,9 +44,9 @@ std::string deferrable(Node constraint) {
 void add_index_phases(const QualifiedName& table, const Offender& offender, FixPlan& plan) {
     Node constraint = offender.constraint;
     std::string index = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + quote_identifier(offender.name) + " ON " +
-                        quote_name(table) + " (" + joined(offender.columns, ", ", true) + ")";
+                        quote_name(table) + " (" + joined_identifiers(offender.columns) + ")";
     if (const std::vector<std::string> included = string_list(constraint["including"]); !included.empty()) {
-        index += " INCLUDE (" + joined(included, ", ", true) + ")";
+        index += " INCLUDE (" + joined_identifiers(included) + ")";
     }
     if (constraint["nulls_not_distinct"].flag()) {
         index += " NULLS NOT DISTINCT";

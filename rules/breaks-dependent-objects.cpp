@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/joined.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
@@ -58,14 +59,6 @@ std::string describe(const Catalog& catalog, const ColumnDependent& dependent) {
         return kind + " " + (holder != nullptr ? holder->display() : dependent.name);
     }
     return kind + " " + dependent.name + (holder != nullptr ? " on " + holder->display() : "");
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) {
-        text += (text.empty() ? "" : ", ") + item;
-    }
-    return text;
 }
 
 bool refuses_type_change(DependentKind kind) {

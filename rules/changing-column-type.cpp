@@ -4,18 +4,11 @@
 
 #include "migsafe/ast.hpp"
 #include "migsafe/column_swap.hpp"
+#include "migsafe/joined.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
 namespace {
-
-std::string joined(const std::vector<std::string>& lines, const std::string& separator) {
-    std::string text;
-    for (const std::string& line : lines) {
-        text += (text.empty() ? "" : separator) + line;
-    }
-    return text;
-}
 
 // The expand-and-contract sequence for one column: new column, sync trigger,
 // batched backfill, then a short switch transaction. `swap`: what the schema

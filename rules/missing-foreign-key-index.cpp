@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/joined.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
@@ -20,14 +21,6 @@ bool covers(const Relation& index, const std::set<int>& columns) {
         leading.insert(index.index.keys[i].column);
     }
     return leading == columns;
-}
-
-std::string joined(const std::vector<std::string>& columns) {
-    std::string text;
-    for (const std::string& column : columns) {
-        text += (text.empty() ? "" : ", ") + quote_identifier(column);
-    }
-    return text;
 }
 
 // Judged once the unit has ended: the index is usually created after the key.
@@ -59,7 +52,7 @@ void finish(const UnitContext& unit, FindingSink& sink) {
         if (std::any_of(indexes.begin(), indexes.end(), [&](const Relation* index) { return covers(*index, numbers); })) {
             continue;
         }
-        const std::string columns = joined(addition.columns);
+        const std::string columns = joined_identifiers(addition.columns);
         if (!reported.insert(table->display() + "(" + columns + ")").second) {
             continue;
         }

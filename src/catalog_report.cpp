@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "migsafe/joined.hpp"
+
 namespace migsafe {
 namespace {
 
@@ -20,20 +22,12 @@ json column_list(const Relation* relation, const std::vector<int>& numbers) {
     return names;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string text;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        text += (i == 0 ? "" : std::string{separator}) + parts[i];
-    }
-    return text;
-}
-
 std::string quoted_list(const Relation* relation, const std::vector<int>& numbers) {
     std::vector<std::string> names;
     for (int number : numbers) {
         names.push_back(quote_identifier(column_name(relation, number)));
     }
-    return join(names, ", ");
+    return joined(names, ", ");
 }
 
 std::string action_name(char action) {
@@ -77,7 +71,7 @@ std::string index_keys_text(const Relation* table, const IndexInfo& index) {
     for (const IndexKey& key : index.keys) {
         keys.push_back(index_key_text(table, key));
     }
-    return join(keys, ", ");
+    return joined(keys, ", ");
 }
 
 std::string uses_text(const Catalog& catalog, const ColumnUse& use) {
@@ -284,7 +278,7 @@ void render_table_text(const Catalog& catalog, const Relation& table, std::ostre
         out << "  partition of " << parent->display() << ' ' << table.partition_bound_sql << '\n';
     }
     if (table.partitioning) {
-        out << "  partition by " << table.partitioning->strategy << " (" << join(table.partitioning->key_sql, ", ")
+        out << "  partition by " << table.partitioning->strategy << " (" << joined(table.partitioning->key_sql, ", ")
             << ")\n";
     }
     for (ObjectId parent : table.inherits) {
@@ -358,7 +352,7 @@ void render_table_text(const Catalog& catalog, const Relation& table, std::ostre
         out << "  policy " << quote_identifier(policy.name) << (policy.permissive ? "" : " restrictive") << " for "
             << policy.command;
         if (!policy.roles.empty()) {
-            out << " to " << join(policy.roles, ", ");
+            out << " to " << joined(policy.roles, ", ");
         }
         if (!policy.using_sql.empty()) {
             out << " using (" << policy.using_sql << ')';
@@ -370,7 +364,7 @@ void render_table_text(const Catalog& catalog, const Relation& table, std::ostre
     }
     for (const Trigger& trigger : table.triggers) {
         out << "  trigger " << quote_identifier(trigger.name) << ' ' << trigger.timing << ' '
-            << join(trigger.events, " or ");
+            << joined(trigger.events, " or ");
         if (!trigger.update_columns.empty()) {
             out << " of " << quoted_list(&table, trigger.update_columns);
         }
@@ -428,9 +422,9 @@ json catalog_to_json(const Catalog& catalog) {
 }
 
 void render_catalog_text(const Catalog& catalog, std::ostream& out) {
-    out << "schemas: " << join({catalog.schemas().begin(), catalog.schemas().end()}, ", ") << '\n';
+    out << "schemas: " << joined({catalog.schemas().begin(), catalog.schemas().end()}, ", ") << '\n';
     if (!catalog.extensions().empty()) {
-        out << "extensions: " << join({catalog.extensions().begin(), catalog.extensions().end()}, ", ") << '\n';
+        out << "extensions: " << joined({catalog.extensions().begin(), catalog.extensions().end()}, ", ") << '\n';
     }
     for (const TypeDef* type : catalog.types()) {
         out << '\n' << type_kind_name(type->kind) << ' ' << type->display();
@@ -440,7 +434,7 @@ void render_catalog_text(const Catalog& catalog, std::ostream& out) {
                 for (const std::string& value : type->values) {
                     values.push_back("'" + value + "'");
                 }
-                out << " (" << join(values, ", ") << ')';
+                out << " (" << joined(values, ", ") << ')';
                 break;
             }
             case TypeKind::domain:
@@ -458,7 +452,7 @@ void render_catalog_text(const Catalog& catalog, std::ostream& out) {
                 for (const Column& attribute : type->attributes) {
                     attributes.push_back(quote_identifier(attribute.name) + " " + format_type(attribute.type));
                 }
-                out << " (" << join(attributes, ", ") << ')';
+                out << " (" << joined(attributes, ", ") << ')';
                 break;
             }
             case TypeKind::range: out << " of " << format_type(type->base); break;
@@ -475,13 +469,13 @@ void render_catalog_text(const Catalog& catalog, std::ostream& out) {
             for (const Column& column : relation->columns) {
                 columns.push_back(quote_identifier(column.name));
             }
-            out << "  columns " << join(columns, ", ") << '\n';
+            out << "  columns " << joined(columns, ", ") << '\n';
             std::vector<std::string> reads;
             for (const ColumnUse& use : relation->uses) {
                 reads.push_back(uses_text(catalog, use));
             }
             if (!reads.empty()) {
-                out << "  reads " << join(reads, ", ") << '\n';
+                out << "  reads " << joined(reads, ", ") << '\n';
             }
         } else if (relation->kind == RelationKind::sequence) {
             out << '\n' << "sequence " << relation->display() << " as " << format_type(relation->sequence_type);

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "migsafe/joined.hpp"
 #include "migsafe/pg_types.hpp"
 
 namespace migsafe {
@@ -21,21 +22,13 @@ std::string quote_literal(std::string_view text) {
     return quoted + "'";
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string text;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        text += (i == 0 ? "" : std::string{separator}) + parts[i];
-    }
-    return text;
-}
-
 std::string qualified(const std::vector<std::string>& names) {
     std::vector<std::string> quoted;
     quoted.reserve(names.size());
     for (const std::string& name : names) {
         quoted.push_back(quote_identifier(name));
     }
-    return join(quoted, ".");
+    return joined(quoted, ".");
 }
 
 std::string_view sql_value_function(std::string_view op) {
@@ -175,7 +168,7 @@ public:
             for (const Node& row : stmt["valuesLists"].items()) {
                 rows.push_back("(" + list(row.as("List")["items"]) + ")");
             }
-            return text + "VALUES " + join(rows, ", ") + tail(stmt);
+            return text + "VALUES " + joined(rows, ", ") + tail(stmt);
         }
         text += "SELECT";
         if (Node distinct = stmt["distinctClause"]; distinct.size() > 0) {
@@ -192,14 +185,14 @@ public:
             targets.push_back(std::move(entry));
         }
         if (!targets.empty()) {
-            text += " " + join(targets, ", ");
+            text += " " + joined(targets, ", ");
         }
         if (stmt["fromClause"].size() > 0) {
             std::vector<std::string> items;
             for (const Node& item : stmt["fromClause"].items()) {
                 items.push_back(from_item(item));
             }
-            text += " FROM " + join(items, ", ");
+            text += " FROM " + joined(items, ", ");
         }
         if (Node where = stmt["whereClause"]; where) {
             text += " WHERE " + expr(where);
@@ -227,7 +220,7 @@ private:
         for (const Node& item : items.items()) {
             parts.push_back(expr(item));
         }
-        return join(parts, ", ");
+        return joined(parts, ", ");
     }
 
     static bool needs_parentheses(Node wrapped) {
@@ -286,7 +279,7 @@ private:
                 parts.push_back(quote_identifier(field.as("String")["sval"].str()));
             }
         }
-        return join(parts, ".");
+        return joined(parts, ".");
     }
 
     static std::string operator_name(Node name_list) {
@@ -359,7 +352,7 @@ private:
         for (const Node& arg : node["args"].items()) {
             parts.push_back(arg.is("BoolExpr") ? "(" + expr(arg) + ")" : expr(arg));
         }
-        return join(parts, op == "AND_EXPR" ? " AND " : " OR ");
+        return joined(parts, op == "AND_EXPR" ? " AND " : " OR ");
     }
 
     std::string boolean_test(Node node) {
@@ -400,7 +393,7 @@ private:
             }
             parts.push_back(std::move(entry));
         }
-        return join(parts, ", ");
+        return joined(parts, ", ");
     }
 
     std::string func_call(Node node) {
@@ -417,7 +410,7 @@ private:
                 const bool variadic = node["func_variadic"].flag() && i + 1 == count;
                 args.push_back((variadic ? "VARIADIC " : "") + expr(node["args"].at(i)));
             }
-            text += join(args, ", ");
+            text += joined(args, ", ");
             if (node["agg_order"].size() > 0) {
                 text += (node["agg_within_group"].flag() ? ") WITHIN GROUP (ORDER BY " : " ORDER BY ") +
                         sort_list(node["agg_order"]);
@@ -438,7 +431,7 @@ private:
                 if (over["orderClause"].size() > 0) {
                     window.push_back("ORDER BY " + sort_list(over["orderClause"]));
                 }
-                text += " OVER (" + join(window, " ") + ")";
+                text += " OVER (" + joined(window, " ") + ")";
             }
         }
         return text;
@@ -515,7 +508,7 @@ private:
             for (const std::string& name : string_list(alias_node["colnames"])) {
                 names.push_back(quote_identifier(name));
             }
-            text += "(" + join(names, ", ") + ")";
+            text += "(" + joined(names, ", ") + ")";
         }
         return text;
     }
@@ -552,7 +545,7 @@ private:
                 for (const std::string& name : string_list(node["usingClause"])) {
                     names.push_back(quote_identifier(name));
                 }
-                text += " USING (" + join(names, ", ") + ")";
+                text += " USING (" + joined(names, ", ") + ")";
             } else if (Node quals = node["quals"]; quals) {
                 text += " ON " + expr(quals);
             }
@@ -568,7 +561,7 @@ private:
                 calls.push_back(expr(item.as("List")["items"].at(0)));
             }
             std::string text = std::string{node["lateral"].flag() ? "LATERAL " : ""} +
-                               (calls.size() == 1 ? calls.front() : "ROWS FROM (" + join(calls, ", ") + ")");
+                               (calls.size() == 1 ? calls.front() : "ROWS FROM (" + joined(calls, ", ") + ")");
             if (node["ordinality"].flag()) {
                 text += " WITH ORDINALITY";
             }
@@ -587,13 +580,13 @@ private:
                 for (const std::string& name : string_list(cte["aliascolnames"])) {
                     names.push_back(quote_identifier(name));
                 }
-                text += "(" + join(names, ", ") + ")";
+                text += "(" + joined(names, ", ") + ")";
             }
             Node query = cte["ctequery"].as("SelectStmt");
             text += " AS (" + (query ? select(query) : unknown(cte["ctequery"].type())) + ")";
             ctes.push_back(std::move(text));
         }
-        return std::string{"WITH "} + (with["recursive"].flag() ? "RECURSIVE " : "") + join(ctes, ", ") + " ";
+        return std::string{"WITH "} + (with["recursive"].flag() ? "RECURSIVE " : "") + joined(ctes, ", ") + " ";
     }
 
     std::string tail(Node stmt) {
