@@ -3,10 +3,14 @@
 // setup.sql with rows (or <case>.expected.sql, where PostgreSQL refuses the original
 // as written); the schemas (through the catalogs) and the data must end equal,
 // and the phases, linted as the migrations `fix --write-dir` writes, must not have
-// the finding they fix.
+// the finding they fix. While each phase runs, a concurrent writer must not wait
+// past the plans' lock_timeout.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <iostream>
 #include <regex>
 #include <sstream>
 
@@ -98,6 +102,43 @@ std::string as_run(const json& phase) {
     return "BEGIN;\n" + sql + "COMMIT;\n";
 }
 
+// A writer beside every phase: one short update per table, each in its own
+// rolled-back transaction, with the lock_timeout the plans set. A phase that
+// blocks writes for longer makes it fail.
+const char* const k_writer = R"sql(
+SET lock_timeout = '2s';
+BEGIN; UPDATE users SET id = id WHERE ctid = (SELECT ctid FROM users LIMIT 1); ROLLBACK;
+BEGIN; UPDATE orders SET id = id WHERE ctid = (SELECT ctid FROM orders LIMIT 1); ROLLBACK;
+BEGIN; UPDATE teams SET id = id WHERE ctid = (SELECT ctid FROM teams LIMIT 1); ROLLBACK;
+BEGIN; UPDATE members SET id = id WHERE ctid = (SELECT ctid FROM members LIMIT 1); ROLLBACK;
+BEGIN; UPDATE schools SET name = name WHERE ctid = (SELECT ctid FROM schools LIMIT 1); ROLLBACK;
+BEGIN; UPDATE students SET id = id WHERE ctid = (SELECT ctid FROM students LIMIT 1); ROLLBACK;
+BEGIN; UPDATE teachers SET id = id WHERE ctid = (SELECT ctid FROM teachers LIMIT 1); ROLLBACK;
+)sql";
+
+struct PhaseRun {
+    PsqlResult result;
+    int writes = 0;            // writer runs that overlapped the phase
+    std::string writer_error;  // the first one that failed
+};
+
+PhaseRun run_beside_writer(const PgServer& server, const std::string& sql, const std::string& database) {
+    pgtest::PsqlSession session;
+    session.database = database;
+    session.application_name = "migsafe-rewrite-phase";
+    std::future<PsqlResult> phase = server.start_psql(sql, session);
+    PhaseRun run;
+    while (phase.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready) {
+        const PsqlResult write = server.run_psql(k_writer, database);
+        if (write.exit_code != 0 && run.writer_error.empty()) {
+            run.writer_error = write.err;
+        }
+        ++run.writes;
+    }
+    run.result = phase.get();
+    return run;
+}
+
 std::vector<fs::path> case_files() {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator{k_cases}) {
@@ -122,6 +163,7 @@ TEST(RewritePg, PhasesReachTheOriginalsEndStateAndLintClean) {
     const std::vector<fs::path> cases = case_files();
     ASSERT_GE(cases.size(), 10U);
     int number = 0;
+    int overlapping_writes = 0;
     for (const fs::path& path : cases) {
         SCOPED_TRACE(path.filename().string());
         const std::string original = read_text(path);
@@ -147,8 +189,12 @@ TEST(RewritePg, PhasesReachTheOriginalsEndStateAndLintClean) {
         for (const json& finding : findings) {
             fixed_rules.insert(finding["rule"].get<std::string>());
             for (const json& phase : finding["fix"]["phases"]) {
-                const PsqlResult applied = server.run_psql(as_run(phase), planned_db);
-                ASSERT_EQ(applied.exit_code, 0) << phase["name"] << ":\n" << as_run(phase) << "\n" << applied.err;
+                const PhaseRun applied = run_beside_writer(server, as_run(phase), planned_db);
+                ASSERT_EQ(applied.result.exit_code, 0)
+                    << phase["name"] << ":\n" << as_run(phase) << "\n" << applied.result.err;
+                EXPECT_TRUE(applied.writer_error.empty())
+                    << phase["name"] << " blocked a concurrent writer past its lock_timeout:\n" << applied.writer_error;
+                overlapping_writes += applied.writes;
             }
         }
 
@@ -178,6 +224,9 @@ TEST(RewritePg, PhasesReachTheOriginalsEndStateAndLintClean) {
             }
         }
     }
+    // The writer check is real only if writes ran while phases did.
+    std::cout << "[ rewrite ] " << overlapping_writes << " concurrent writer runs overlapped the phases\n";
+    EXPECT_GT(overlapping_writes, 0);
 }
 
 }  // namespace
