@@ -408,6 +408,14 @@ Result<ConfigFile> parse_config(std::string_view text, const std::string& path) 
             const std::size_t offset = error.byte > 0 ? std::min<std::size_t>(error.byte - 1, text.size()) : 0;
             return make_error(ErrorKind::config, "not valid JSON (comments are allowed)", path,
                               lines.position_at(offset));
+        } catch (const Json::exception& error) {
+            // Not a syntax error but still unreadable, e.g. a number beyond a double (found by fuzzing).
+            const std::string_view reason = error.what();
+            const std::size_t tag_end = reason.find("] ");
+            return make_error(ErrorKind::config,
+                              "not valid JSON: " +
+                                  std::string{tag_end == std::string_view::npos ? reason : reason.substr(tag_end + 2)},
+                              path);
         }
         return make_error(ErrorKind::config, "not valid JSON (comments are allowed)", path);
     }

@@ -71,6 +71,9 @@ TEST(Config, VersionsAsSquawkWritesThem) {
                              R"({"pg_version": ".5"})", R"({"pg_version": 18446744073709551615})"}) {
         EXPECT_NE(error_of(text).find("pg_version must be"), std::string::npos) << text;
     }
+    // A number beyond a double is no JSON syntax error, but nlohmann throws for it.
+    EXPECT_NE(error_of(R"({"pg_version": 1E999})").find("not valid JSON: number overflow"), std::string::npos)
+        << error_of(R"({"pg_version": 1E999})");
 }
 
 TEST(Config, ErrorsNameTheKeyAndTheValidChoices) {
