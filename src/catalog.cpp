@@ -50,6 +50,23 @@ std::string_view type_kind_name(TypeKind kind) {
     return "type";
 }
 
+std::string index_key_options_sql(const IndexKey& key) {
+    std::string text;
+    if (!key.collation.empty()) {
+        text += " COLLATE " + quote_identifier(key.collation);
+    }
+    if (!key.opclass.empty()) {
+        text += " " + key.opclass;
+    }
+    if (key.descending) {
+        text += " DESC";
+    }
+    if (!key.nulls.empty()) {
+        text += key.nulls == "first" ? " NULLS FIRST" : " NULLS LAST";
+    }
+    return text;
+}
+
 std::string_view dependent_kind_name(DependentKind kind) {
     switch (kind) {
         case DependentKind::view: return "view";

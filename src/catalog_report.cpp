@@ -50,20 +50,8 @@ std::string identity_name(Identity identity) {
 }
 
 std::string index_key_text(const Relation* table, const IndexKey& key) {
-    std::string text = key.column != 0 ? quote_identifier(column_name(table, key.column)) : "(" + key.expression_sql + ")";
-    if (!key.collation.empty()) {
-        text += " COLLATE " + quote_identifier(key.collation);
-    }
-    if (!key.opclass.empty()) {
-        text += " " + key.opclass;
-    }
-    if (key.descending) {
-        text += " DESC";
-    }
-    if (!key.nulls.empty()) {
-        text += key.nulls == "first" ? " NULLS FIRST" : " NULLS LAST";
-    }
-    return text;
+    return (key.column != 0 ? quote_identifier(column_name(table, key.column)) : "(" + key.expression_sql + ")") +
+           index_key_options_sql(key);
 }
 
 std::string index_keys_text(const Relation* table, const IndexInfo& index) {

@@ -110,19 +110,7 @@ std::optional<std::string> index_on_new_column(const Relation& table, const Rela
         } else {
             text = "(" + key.expression_sql + ")";
         }
-        if (!key.collation.empty()) {
-            text += " COLLATE " + quote_identifier(key.collation);
-        }
-        if (!key.opclass.empty()) {
-            text += " " + key.opclass;
-        }
-        if (key.descending) {
-            text += " DESC";
-        }
-        if (!key.nulls.empty()) {
-            text += key.nulls == "first" ? " NULLS FIRST" : " NULLS LAST";
-        }
-        keys += (keys.empty() ? "" : ", ") + text;
+        keys += (keys.empty() ? "" : ", ") + text + index_key_options_sql(key);
     }
     std::string sql = std::string{"CREATE "} + (info.unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " +
                       quote_identifier(new_name) + " ON " + quote_name(table.qualified()) +

@@ -90,6 +90,10 @@ struct IndexKey {
     std::string nulls;                    // "first", "last" or empty
 };
 
+// What follows a key's column or expression in CREATE INDEX:
+// ` COLLATE "C" text_pattern_ops DESC NULLS LAST`.
+[[nodiscard]] std::string index_key_options_sql(const IndexKey& key);
+
 struct IndexInfo {
     ObjectId table = 0;
     std::string method = "btree";
