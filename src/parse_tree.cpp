@@ -1,5 +1,6 @@
 #include "migsafe/parse_tree.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -21,7 +22,14 @@ public:
 private:
     // Deeply nested input is refused rather than overflowing the stack.
     static constexpr int k_max_depth = 4000;
-    static constexpr std::size_t k_chunk = 4096;
+    // Chunks grow from small to k_max_chunk: a parse tree is read per statement, and most are small.
+    static constexpr std::size_t k_first_chunk = 128;
+    static constexpr std::size_t k_max_chunk = 4096;
+
+    static std::size_t next_chunk_size(std::size_t previous, std::size_t needed) {
+        const std::size_t grown = previous == 0 ? k_first_chunk : std::min(previous * 2, k_max_chunk);
+        return std::max(needed, grown);
+    }
 
     void skip_space() {
         while (m_text < m_end && (*m_text == ' ' || *m_text == '\n' || *m_text == '\r' || *m_text == '\t')) {
@@ -172,7 +180,7 @@ private:
             return nullptr;
         }
         if (count > m_values_capacity - m_values_used) {
-            m_values_capacity = std::max(count, k_chunk);
+            m_values_capacity = next_chunk_size(m_values_capacity, count);
             m_tree.m_value_chunks.push_back(std::make_unique<JsonValue[]>(m_values_capacity));
             m_values_used = 0;
         }
@@ -189,7 +197,7 @@ private:
             return nullptr;
         }
         if (count > m_keys_capacity - m_keys_used) {
-            m_keys_capacity = std::max(count, k_chunk);
+            m_keys_capacity = next_chunk_size(m_keys_capacity, count);
             m_tree.m_key_chunks.push_back(std::make_unique<std::string_view[]>(m_keys_capacity));
             m_keys_used = 0;
         }
@@ -308,7 +316,7 @@ private:
     char* m_end;
     std::vector<JsonValue> m_values;     // scratch stack of values awaiting their container's end
     std::vector<std::string_view> m_keys;
-    // Used and total slots of the newest chunk; a container larger than k_chunk gets a chunk of its own size.
+    // Used and total slots of the newest chunk; a container larger than a chunk gets one of its own size.
     std::size_t m_values_used = 0;
     std::size_t m_values_capacity = 0;
     std::size_t m_keys_used = 0;
