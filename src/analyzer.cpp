@@ -15,8 +15,8 @@ namespace {
 class CollectingSink final : public FindingSink {
 public:
     CollectingSink(const ActiveRule& rule, std::optional<std::size_t> statement, const LineIndex& lines,
-                   std::vector<Finding>& out)
-        : m_rule(rule), m_statement(statement), m_lines(lines), m_out(out) {}
+                   int pg_version, std::vector<Finding>& out)
+        : m_rule(rule), m_statement(statement), m_lines(lines), m_pg_version(pg_version), m_out(out) {}
 
     void report(ReportedFinding reported) override {
         Finding finding;
@@ -28,6 +28,9 @@ public:
         finding.message = std::move(reported.message);
         finding.help = std::move(reported.help);
         finding.fix = std::move(reported.fix);
+        if (finding.fix) {
+            guard_with_lock_timeout(*finding.fix, m_pg_version);
+        }
         finding.source_line = std::string{m_lines.line_text(finding.range.start.line)};
         m_out.push_back(std::move(finding));
     }
@@ -36,6 +39,7 @@ private:
     const ActiveRule& m_rule;
     std::optional<std::size_t> m_statement;
     const LineIndex& m_lines;
+    int m_pg_version;
     std::vector<Finding>& m_out;
 };
 
@@ -172,7 +176,7 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
             context.set_catalog(&catalog);
             for (const ActiveRule& active : options.rules) {
                 if (active.rule->check != nullptr && rule_applies(*active.rule, statement.kind())) {
-                    CollectingSink sink{active, statement.index, lines, report.findings};
+                    CollectingSink sink{active, statement.index, lines, options.config.pg_version, report.findings};
                     context.set_rule(active.rule->meta, active.options);
                     active.rule->check(context, sink);
                 }
@@ -197,7 +201,7 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
         const UnitContext unit{state, section.span.end, catalog};
         for (const ActiveRule& active : options.rules) {
             if (active.rule->finish != nullptr) {
-                CollectingSink sink{active, std::nullopt, lines, report.findings};
+                CollectingSink sink{active, std::nullopt, lines, options.config.pg_version, report.findings};
                 active.rule->finish(unit, sink);
             }
         }

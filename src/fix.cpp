@@ -1,5 +1,9 @@
 #include "migsafe/fix.hpp"
 
+#include "migsafe/lock_model.hpp"
+#include "migsafe/migration_state.hpp"
+#include "migsafe/parse.hpp"
+
 namespace migsafe {
 namespace {
 
@@ -13,6 +17,19 @@ std::string batch_loop(const std::string& statement, std::string_view counter) {
 }
 
 }  // namespace
+
+void guard_with_lock_timeout(FixPlan& plan, int pg_version) {
+    for (FixPhase& phase : plan.phases) {
+        const ParsedSql parsed = parse_sql(phase.sql);
+        MigrationState state{TransactionMode::none, parsed.statements.size()};
+        for (const Statement& statement : parsed.statements) {
+            state.apply(statement, effects_of(statement, ModelContext{pg_version, nullptr}));
+        }
+        if (state.unguarded_lock_statement()) {
+            phase.sql = "SET lock_timeout = '2s';\n" + phase.sql;
+        }
+    }
+}
 
 std::string not_null_check_name(const QualifiedName& table, const std::string& column) {
     return table.name + "_" + column + "_not_null_check";
@@ -31,7 +48,7 @@ FixPhase not_null_through_check_phase(const QualifiedName& table, const std::vec
         add += separator + "ADD CONSTRAINT " + check + " CHECK (" + quote_identifier(column) + " IS NOT NULL) NOT VALID";
         validate += "\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";";
         set_not_null += separator + "ALTER COLUMN " + quote_identifier(column) + " SET NOT NULL";
-        drop += separator + "DROP CONSTRAINT " + check;
+        drop += separator + "DROP CONSTRAINT IF EXISTS " + check;
     }
     std::string sql = "ALTER TABLE " + t + add + ";" + validate;
     if (pg_version < 12) {

@@ -188,8 +188,16 @@ WrittenPlan migration_files(const MigrationRequest& request) {
         const std::vector<const Statement*> statements = top_level(parsed);
         const bool keep_control = phase.outside_transaction || mode != TransactionMode::per_file;
         if (phase.outside_transaction && sends_unit_as_one_query(framework, mode) && statements.size() > 1) {
+            // A setting (lock_timeout) goes into every file after it: each file is its own session.
+            std::vector<const Statement*> settings;
             for (const Statement* statement : statements) {
-                units.push_back(Unit{&phase, joined_statements({statement}, keep_control)});
+                if (statement->kind() == "VariableSetStmt" && statement != statements.back()) {
+                    settings.push_back(statement);
+                    continue;
+                }
+                std::vector<const Statement*> unit = settings;
+                unit.push_back(statement);
+                units.push_back(Unit{&phase, joined_statements(unit, keep_control)});
             }
         } else {
             units.push_back(Unit{&phase, joined_statements(statements, keep_control)});

@@ -21,6 +21,11 @@ struct FixPlan {
     [[nodiscard]] bool empty() const { return phases.empty(); }
 };
 
+// Starts each phase that would wait for a lock blocking reads or writes of an existing
+// table (as require-lock-timeout judges it) with SET lock_timeout, so the phase fails
+// fast and can be retried instead of queueing all traffic behind its lock.
+void guard_with_lock_timeout(FixPlan& plan, int pg_version);
+
 // SQL building blocks several rules' plans share.
 
 // The name migsafe gives the CHECK that stands in for NOT NULL while it is validated.

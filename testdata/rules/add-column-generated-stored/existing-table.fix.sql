@@ -1,4 +1,5 @@
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE orders ADD COLUMN total_cents bigint;
 CREATE FUNCTION orders_total_cents_generate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -25,6 +26,7 @@ BEGIN
 END
 $$;
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE IF EXISTS ONLY app."People"
   ADD COLUMN "Full Name" text, ADD COLUMN note text;
 CREATE FUNCTION app."People_Full Name_generate"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -52,7 +54,8 @@ BEGIN
 END
 $$;
 -- phase 3: validate (own migration, outside a transaction)
+SET lock_timeout = '2s';
 ALTER TABLE app."People" ADD CONSTRAINT "People_Full Name_not_null_check" CHECK ("Full Name" IS NOT NULL) NOT VALID;
 ALTER TABLE app."People" VALIDATE CONSTRAINT "People_Full Name_not_null_check";
 ALTER TABLE app."People" ALTER COLUMN "Full Name" SET NOT NULL;
-ALTER TABLE app."People" DROP CONSTRAINT "People_Full Name_not_null_check";
+ALTER TABLE app."People" DROP CONSTRAINT IF EXISTS "People_Full Name_not_null_check";

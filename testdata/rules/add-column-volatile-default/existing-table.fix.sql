@@ -1,4 +1,5 @@
 -- phase 1: expand
+SET lock_timeout = '2s';
 ALTER TABLE events ADD COLUMN public_id uuid;
 ALTER TABLE events ALTER COLUMN public_id SET DEFAULT gen_random_uuid();
 -- phase 2: backfill (own migration, outside a transaction)
@@ -17,6 +18,7 @@ BEGIN
 END
 $$;
 -- phase 1: expand
+SET lock_timeout = '2s';
 ALTER TABLE IF EXISTS ONLY app."Audit Log" ADD COLUMN "Seen At" timestamptz;
 ALTER TABLE app."Audit Log" ALTER COLUMN "Seen At" SET DEFAULT clock_timestamp();
 -- phase 2: backfill (own migration, outside a transaction)
@@ -35,11 +37,13 @@ BEGIN
 END
 $$;
 -- phase 3: validate (own migration, outside a transaction)
+SET lock_timeout = '2s';
 ALTER TABLE app."Audit Log" ADD CONSTRAINT "Audit Log_Seen At_not_null_check" CHECK ("Seen At" IS NOT NULL) NOT VALID;
 ALTER TABLE app."Audit Log" VALIDATE CONSTRAINT "Audit Log_Seen At_not_null_check";
 ALTER TABLE app."Audit Log" ALTER COLUMN "Seen At" SET NOT NULL;
-ALTER TABLE app."Audit Log" DROP CONSTRAINT "Audit Log_Seen At_not_null_check";
+ALTER TABLE app."Audit Log" DROP CONSTRAINT IF EXISTS "Audit Log_Seen At_not_null_check";
 -- phase 1: expand
+SET lock_timeout = '2s';
 ALTER TABLE users
   ADD COLUMN token text REFERENCES tokens (value), ADD COLUMN note text;
 ALTER TABLE users ALTER COLUMN token SET DEFAULT make_token(16);
@@ -59,6 +63,7 @@ BEGIN
 END
 $$;
 -- phase 1: expand
+SET lock_timeout = '2s';
 ALTER TABLE orders ADD COLUMN number bigint;
 ALTER TABLE orders ALTER COLUMN number SET DEFAULT nextval('orders_number_seq');
 -- phase 2: backfill (own migration, outside a transaction)

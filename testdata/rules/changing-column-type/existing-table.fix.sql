@@ -1,4 +1,5 @@
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE users ADD COLUMN id_new varchar(255);
 CREATE FUNCTION users_id_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,4 +1,5 @@
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE public.events ADD COLUMN counter_new bigint;
 CREATE FUNCTION events_counter_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -37,6 +38,7 @@ COMMIT;
 SET lock_timeout = '2s';
 ALTER TABLE public.events DROP COLUMN counter_old;
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE "Accounts" ADD COLUMN "Balance_new" numeric(12,2);
 CREATE FUNCTION "Accounts_Balance_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -75,6 +77,7 @@ COMMIT;
 SET lock_timeout = '2s';
 ALTER TABLE "Accounts" DROP COLUMN "Balance_old";
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE payments ADD COLUMN amount_new numeric(20,4);
 CREATE FUNCTION payments_amount_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -113,6 +116,7 @@ COMMIT;
 SET lock_timeout = '2s';
 ALTER TABLE payments DROP COLUMN amount_old;
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE payments ADD COLUMN currency_new char(3);
 CREATE FUNCTION payments_currency_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

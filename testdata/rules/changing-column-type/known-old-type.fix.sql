@@ -1,4 +1,5 @@
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE accounts ADD COLUMN code_new text;
 CREATE FUNCTION accounts_code_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -41,6 +42,7 @@ ALTER TABLE public.accounts VALIDATE CONSTRAINT accounts_code_check;
 SET lock_timeout = '2s';
 ALTER TABLE accounts DROP COLUMN code_old;
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE accounts ADD COLUMN id_new bigint;
 CREATE FUNCTION accounts_id_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -91,6 +93,7 @@ ALTER TABLE public.payments VALIDATE CONSTRAINT payments_account_id_fkey;
 SET lock_timeout = '2s';
 ALTER TABLE accounts DROP COLUMN id_old;
 -- phase 1: expand (own migration)
+SET lock_timeout = '2s';
 ALTER TABLE accounts ADD COLUMN created_at_new timestamptz;
 CREATE FUNCTION accounts_created_at_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -11,4 +11,5 @@ create extension IF NOT EXISTS pg_trgm;
 -- phase 1: expand
 CREATE MATERIALIZED VIEW IF NOT EXISTS totals AS SELECT count(*) AS n FROM orders;
 -- phase 1: expand
+SET lock_timeout = '2s';
 CREATE UNIQUE INDEX IF NOT EXISTS users_email_idx ON users (email);
