@@ -131,7 +131,7 @@ TEST_P(FixWritesFramework, FilesFollowTheConventionsAndLintClean) {
             const std::string rule = finding["rule"].get<std::string>();
             EXPECT_TRUE(rule != "require-concurrent-index-creation" && rule != "set-not-null" &&
                         rule != "add-column-volatile-default" && rule != "concurrently-in-transaction" &&
-                        rule != "validate-in-same-transaction")
+                        rule != "validate-in-same-transaction" && rule != "require-lock-timeout")
                 << file["path"] << ": " << finding.dump();
         }
     }
@@ -241,6 +241,97 @@ TEST(FixCommand, SingleQueryFrameworksGetOneStatementPerNonTransactionalFile) {
     EXPECT_EQ(plan.files[1].path, "20240101120002_migsafe_2_validate/migration.sql");
     EXPECT_TRUE(contains(plan.files[1].content, "VALIDATE CONSTRAINT c;"));
     EXPECT_FALSE(contains(plan.files[1].content, "NOT VALID"));
+}
+
+TEST(FixCommand, SplitFilesEachKeepThePhasesSettings) {
+    // Every file is its own session: a lock_timeout set once must open each of them.
+    MigrationRequest request;
+    request.framework = "dbmate";
+    request.original_name = "20240101120000_users.sql";
+    request.phases.push_back(FixPhase{"validate",
+                                      "SET lock_timeout = '2s';\n"
+                                      "ALTER TABLE users ADD CONSTRAINT c CHECK (plan IS NOT NULL) NOT VALID;\n"
+                                      "ALTER TABLE users VALIDATE CONSTRAINT c;",
+                                      true, true, ""});
+    const WrittenPlan plan = migration_files(request);
+    ASSERT_EQ(plan.files.size(), 2U);
+    for (const PlannedFile& file : plan.files) {
+        EXPECT_TRUE(contains(file.content, "SET lock_timeout = '2s';\nALTER TABLE users")) << file.content;
+    }
+}
+
+TEST(FixPlan, PhasesThatWaitForABlockingLockStartWithLockTimeout) {
+    FixPlan plan;
+    plan.phases.push_back(FixPhase{"expand", "ALTER TABLE users ADD CONSTRAINT c CHECK (a > 0) NOT VALID;", false, false, ""});
+    plan.phases.push_back(FixPhase{"build", "CREATE INDEX CONCURRENTLY users_a_idx ON users (a);", true, true, ""});
+    plan.phases.push_back(FixPhase{"switch", "SET lock_timeout = '5s';\nALTER TABLE users RENAME COLUMN a TO b;", true, false, ""});
+    plan.phases.push_back(FixPhase{"expand", "CREATE TABLE fresh (id int);\nALTER TABLE fresh ADD COLUMN b int;", false, false, ""});
+    guard_with_lock_timeout(plan, 15);
+    EXPECT_EQ(plan.phases[0].sql,
+              "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT c CHECK (a > 0) NOT VALID;");
+    // A concurrent build waits for old transactions through locks too: a timeout would abort it.
+    EXPECT_EQ(plan.phases[1].sql, "CREATE INDEX CONCURRENTLY users_a_idx ON users (a);");
+    EXPECT_EQ(plan.phases[2].sql, "SET lock_timeout = '5s';\nALTER TABLE users RENAME COLUMN a TO b;");
+    EXPECT_EQ(plan.phases[3].sql, "CREATE TABLE fresh (id int);\nALTER TABLE fresh ADD COLUMN b int;");
+}
+
+TEST(FixCommand, InPlaceTakesTheReplacedStatementsOutAndKeepsABackup) {
+    TempDir dir{"migsafe-test"};
+    const fs::path migrations = dir.path() / "migrations";
+    const std::string original = "SET lock_timeout = '2s';\n-- users need plans\n"
+                                 "ALTER TABLE users ALTER COLUMN plan SET NOT NULL ; -- was urgent\n"
+                                 "SELECT 1;\n"
+                                 "CREATE INDEX users_email_idx ON users (email)\n";
+    const fs::path file = migrations / "V3__users.sql";
+    write_text(file, original);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    const ProcessResult result =
+        migsafe({"fix", "--framework", "flyway", "--write-dir", migrations.string(), "--in-place", file.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err << result.out;
+    EXPECT_EQ(read_text(migrations / "V3__users.sql.orig"), original);
+    EXPECT_EQ(read_text(file),
+              "SET lock_timeout = '2s';\n-- users need plans\n"
+              "-- [set-not-null] moved by migsafe fix to V4__migsafe_1_validate.sql ... V5__migsafe_2_expand.sql -- was urgent\n"
+              "SELECT 1;\n"
+              "-- [require-concurrent-index-creation] moved by migsafe fix to V4__migsafe_1_validate.sql ... "
+              "V5__migsafe_2_expand.sql\n");
+    EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    EXPECT_TRUE(contains(result.out, "edited " + file.string())) << result.out;
+
+    // The directory now lints clean of what the plans fix.
+    const ProcessResult lint = migsafe({"check", "--framework", "flyway", "--fail-on", "warning", migrations.string()});
+    EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err;
+}
+
+TEST(FixCommand, InPlaceNeverReplacesABackupAndWritesNothingThen) {
+    TempDir dir{"migsafe-test"};
+    const fs::path file = dir.path() / "migration.sql";
+    write_text(file, k_dangerous);
+    write_text(dir.path() / "migration.sql.orig", "an older backup\n");
+    const fs::path out = dir.path() / "out";
+    const ProcessResult result = migsafe({"fix", "--write-dir", out.string(), "--in-place", file.string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_TRUE(contains(result.err, "migration.sql.orig already exists")) << result.err;
+    EXPECT_EQ(read_text(file), k_dangerous);
+    EXPECT_EQ(read_text(dir.path() / "migration.sql.orig"), "an older backup\n");
+    EXPECT_TRUE(listing(out).empty());
+}
+
+TEST(FixCommand, InPlaceNeedsAWriteDirAndAFile) {
+    TempDir dir{"migsafe-test"};
+    const fs::path file = dir.path() / "migration.sql";
+    write_text(file, k_dangerous);
+    const ProcessResult alone = migsafe({"fix", "--in-place", file.string()});
+    EXPECT_EQ(alone.exit_code, 2);
+    EXPECT_TRUE(contains(alone.err, "--in-place requires --write-dir")) << alone.err;
+    EXPECT_EQ(read_text(file), k_dangerous);
+
+    const ProcessResult piped =
+        migsafe({"fix", "--write-dir", (dir.path() / "out").string(), "--in-place", "-"}, k_dangerous);
+    EXPECT_EQ(piped.exit_code, 2);
+    EXPECT_TRUE(contains(piped.err, "standard input cannot be edited")) << piped.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "out" / "stdin.1-expand.sql"));
 }
 
 TEST(FixCommand, RunnerTransactionReplacesAPhasesOwnBeginCommit) {

@@ -269,7 +269,7 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
     options.rules = std::move(*rules);
     const OutputFormat format = parse_output_format(arguments.format).value_or(OutputFormat::text);
     // SARIF fingerprints and the Markdown lock column read the statements.
-    options.keep_statements = kind == AnalysisKind::explain || format == OutputFormat::json ||
+    options.keep_statements = kind == AnalysisKind::explain || arguments.fix.in_place || format == OutputFormat::json ||
                               format == OutputFormat::sarif || format == OutputFormat::markdown;
     return options;
 }

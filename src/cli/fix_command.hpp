@@ -1,5 +1,6 @@
 // `fix`: the fix plans of `check`, printed (--plan) or written as migration files
-// in the framework's conventions (--write-dir).
+// in the framework's conventions (--write-dir), optionally taking the replaced
+// statements out of the original file (--in-place, with a backup).
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@ namespace migsafe::cli {
 struct FixArguments {
     bool plan = false;
     std::string write_dir;
+    bool in_place = false;
 };
 
 void add_fix_options(CLI::App& command, FixArguments& arguments);

@@ -35,7 +35,12 @@ Result<bool> write_file_atomically(const std::string& path, const std::string& c
         written += static_cast<std::size_t>(n);
     }
     const bool synced = ::fsync(fd) == 0;
-    static_cast<void>(::fchmod(fd, 0644));  // mkstemp creates 0600; a report is not secret
+    // mkstemp creates 0600: a replaced file keeps its mode, a new one gets 0644.
+    struct stat replaced {};
+    const mode_t mode = existing == ExistingFile::replace && ::stat(path.c_str(), &replaced) == 0
+                            ? (replaced.st_mode & 07777)
+                            : 0644;
+    static_cast<void>(::fchmod(fd, mode));
     const bool closed = ::close(fd) == 0;
     const bool moved = closed && synced &&
                        (existing == ExistingFile::replace ? std::rename(temp_path.data(), path.c_str()) == 0

@@ -11,7 +11,7 @@ enum class ExistingFile { replace, keep };
 
 // Writes to a temporary file beside `path`, fsyncs it, then moves it to `path`:
 // renamed over it, or with ExistingFile::keep linked so an existing file (even
-// one created meanwhile) is never replaced.
+// one created meanwhile) is never replaced. A replaced file keeps its mode.
 [[nodiscard]] Result<bool> write_file_atomically(const std::string& path, const std::string& content,
                                                  ExistingFile existing = ExistingFile::replace);
 
