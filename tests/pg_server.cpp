@@ -246,9 +246,14 @@ std::string PgServer::log_tail(std::size_t max_bytes) const {
 }
 
 ProcessRequest PgServer::psql_request(std::string sql, const PsqlSession& session) const {
-    ProcessRequest request;
-    request.argv = {m_psql.string(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At"};
+    ProcessRequest request = client_request({m_psql.string(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At"}, session);
     request.stdin_text = std::move(sql);
+    return request;
+}
+
+ProcessRequest PgServer::client_request(std::vector<std::string> argv, const PsqlSession& session) const {
+    ProcessRequest request;
+    request.argv = std::move(argv);
     // Connection settings travel in the environment, not in a conninfo string
     // that would need quoting.
     request.drop_env_prefixes = {"PG", "PSQL"};
@@ -261,6 +266,17 @@ ProcessRequest PgServer::psql_request(std::string sql, const PsqlSession& sessio
                    {"LC_ALL", "C"}};
     request.timeout = session.timeout;
     return request;
+}
+
+PsqlResult PgServer::dump_schema(std::string_view database) const {
+    if (!m_running) {
+        return {-1, "", "the PostgreSQL test server is not running"};
+    }
+    PsqlSession session;
+    session.database = std::string(database);
+    ProcessResult result =
+        run_process(client_request({(m_binary_directory / "pg_dump").string(), "--schema-only", "--no-owner"}, session));
+    return {result.exit_code, std::move(result.out), std::move(result.err)};
 }
 
 PsqlResult PgServer::run_psql(std::string_view sql, std::string_view database) const {

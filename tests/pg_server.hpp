@@ -67,6 +67,9 @@ public:
     // The same, running in the background, for observing one session from another.
     [[nodiscard]] std::future<PsqlResult> start_psql(std::string sql, PsqlSession session) const;
 
+    // pg_dump --schema-only of `database`, as SQL on out.
+    [[nodiscard]] PsqlResult dump_schema(std::string_view database) const;
+
     // The server's log so far, for failure messages.
     [[nodiscard]] std::string log_tail(std::size_t max_bytes = 4000) const;
 
@@ -75,6 +78,8 @@ private:
     void stop_server() noexcept;
     [[nodiscard]] ProcessRequest server_command(std::vector<std::string> argv) const;
     [[nodiscard]] ProcessRequest psql_request(std::string sql, const PsqlSession& session) const;
+    // A client program (psql, pg_dump) connected to the server as `session` says.
+    [[nodiscard]] ProcessRequest client_request(std::vector<std::string> argv, const PsqlSession& session) const;
 
     bool m_available = false;
     std::string m_unavailable_reason;
