@@ -126,6 +126,7 @@ const Rule& add_check_without_not_valid() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"squawk:constraint-missing-not-valid", "strong_migrations:add_check_constraint"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -164,6 +164,7 @@ const Rule& add_column_generated_stored() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"strong_migrations:add_column_generated_stored", "pgfence:add-column-stored-generated"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

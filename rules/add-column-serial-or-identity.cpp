@@ -189,6 +189,7 @@ const Rule& add_column_serial_or_identity() {
             .aliases = {"squawk:adding-serial-primary-key-field", "eugene:E11",
                         "strong_migrations:add_column_auto_incrementing"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

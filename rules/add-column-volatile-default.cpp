@@ -163,6 +163,7 @@ const Rule& add_column_volatile_default() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"squawk:adding-field-with-default", "strong_migrations:add_column_default"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

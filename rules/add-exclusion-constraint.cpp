@@ -56,6 +56,7 @@ const Rule& add_exclusion_constraint() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"strong_migrations:add_exclusion_constraint", "eugene:E8"},
             .fix = FixAvailability::none,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

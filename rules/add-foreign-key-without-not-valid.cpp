@@ -156,6 +156,7 @@ const Rule& add_foreign_key_without_not_valid() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"squawk:adding-foreign-key-constraint", "strong_migrations:add_foreign_key"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

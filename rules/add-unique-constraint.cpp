@@ -189,6 +189,7 @@ const Rule& add_unique_constraint() {
             .aliases = {"squawk:disallowed-unique-constraint", "strong_migrations:add_unique_constraint",
                         "eugene:E7"},
             .fix = FixAvailability::sometimes,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

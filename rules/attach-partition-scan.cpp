@@ -159,6 +159,7 @@ const Rule& attach_partition_scan() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"pgfence:attach-partition"},
             .fix = FixAvailability::sometimes,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -158,6 +158,7 @@ const Rule& changing_column_type() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"squawk:changing-column-type", "eugene:E5", "strong_migrations:change_column"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

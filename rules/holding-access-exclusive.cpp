@@ -62,6 +62,7 @@ const Rule& holding_access_exclusive() {
                             "'free' WHERE plan IS NULL;",
             .statement_kinds = {},
             .aliases = {"eugene:E4", "pgfence:statement-after-access-exclusive"},
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -53,6 +53,7 @@ const Rule& refresh_materialized_view_blocking() {
             .statement_kinds = {"RefreshMatViewStmt"},
             .aliases = {"pgfence:refresh-matview-blocking"},
             .fix = FixAvailability::sometimes,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -66,6 +66,7 @@ const Rule& require_concurrent_index_creation() {
             .statement_kinds = {"IndexStmt"},
             .aliases = {"squawk:require-concurrent-index-creation", "eugene:E6", "strong_migrations:add_index"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

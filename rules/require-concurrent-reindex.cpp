@@ -119,6 +119,7 @@ const Rule& require_concurrent_reindex() {
             .min_pg = 12,
             .aliases = {"squawk:require-concurrent-reindex", "pgfence:reindex-non-concurrent"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -111,6 +111,7 @@ const Rule& set_not_null() {
             .statement_kinds = {"AlterTableStmt"},
             .aliases = {"squawk:adding-not-nullable-field", "eugene:E2", "strong_migrations:change_column_null"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -216,6 +216,7 @@ const Rule& table_rewrite() {
             .statement_kinds = {},
             .aliases = {"eugene:E10"},
             .fix = FixAvailability::none,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

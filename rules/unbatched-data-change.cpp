@@ -86,6 +86,7 @@ const Rule& unbatched_data_change() {
             .example_good = "UPDATE users SET plan = 'free' WHERE id BETWEEN 1 AND 10000 AND plan IS NULL;",
             .statement_kinds = {"UpdateStmt", "DeleteStmt", "InsertStmt"},
             .aliases = {"pgfence:update-in-migration", "pgfence:delete-without-where"},
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -72,6 +72,7 @@ const Rule& validate_in_same_transaction() {
             .aliases = {"strong_migrations:validate_check_constraint", "strong_migrations:validate_foreign_key",
                         "pgfence:not-valid-validate-same-tx"},
             .fix = FixAvailability::always,
+            .scales_with_table_size = true,
         },
         &check,
         nullptr,

@@ -15,8 +15,9 @@ namespace {
 class CollectingSink final : public FindingSink {
 public:
     CollectingSink(const ActiveRule& rule, std::optional<std::size_t> statement, const LineIndex& lines,
-                   int pg_version, std::vector<Finding>& out)
-        : m_rule(rule), m_statement(statement), m_lines(lines), m_pg_version(pg_version), m_out(out) {}
+                   int pg_version, std::vector<Finding>& out, const TableSizeVerdict* table_size = nullptr)
+        : m_rule(rule), m_statement(statement), m_lines(lines), m_pg_version(pg_version), m_out(out),
+          m_table_size(table_size) {}
 
     void report(ReportedFinding reported) override {
         Finding finding;
@@ -28,6 +29,10 @@ public:
         finding.message = std::move(reported.message);
         finding.help = std::move(reported.help);
         finding.fix = std::move(reported.fix);
+        if (m_table_size != nullptr && m_rule.rule->meta.scales_with_table_size) {
+            finding.severity = m_table_size->severity.value_or(finding.severity);
+            finding.message += "; " + m_table_size->note;
+        }
         if (finding.fix) {
             guard_with_lock_timeout(*finding.fix, m_pg_version);
         }
@@ -41,6 +46,7 @@ private:
     const LineIndex& m_lines;
     int m_pg_version;
     std::vector<Finding>& m_out;
+    const TableSizeVerdict* m_table_size;  // the statement's table per --stats; null: unknown
 };
 
 bool rule_applies(const Rule& rule, std::string_view kind) {
@@ -172,11 +178,15 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
             statement_spans.push_back(statement.span);
             // The lock model reads the schema as it is before this statement.
             const StatementEffects effects = effects_of(statement, ModelContext{model.pg_version, &catalog});
+            const std::optional<TableSizeVerdict> table_size =
+                options.table_stats ? judge_table_size(effects, *options.table_stats, options.config.small_table_bytes)
+                                    : std::nullopt;
             StatementContext context{statement, effects, state, options.config.pg_version};
             context.set_catalog(&catalog);
             for (const ActiveRule& active : options.rules) {
                 if (active.rule->check != nullptr && rule_applies(*active.rule, statement.kind())) {
-                    CollectingSink sink{active, statement.index, lines, options.config.pg_version, report.findings};
+                    CollectingSink sink{active,           statement.index, lines, options.config.pg_version,
+                                        report.findings, table_size ? &*table_size : nullptr};
                     context.set_rule(active.rule->meta, active.options);
                     active.rule->check(context, sink);
                 }

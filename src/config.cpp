@@ -19,7 +19,7 @@ using Json = nlohmann::json;
 
 constexpr std::string_view k_valid_keys =
     "pg_version, framework, assume_in_transaction, assume_lock_timeout, fail_on, require_suppression_reason, "
-    "rules, exclude";
+    "small_table_bytes, rules, exclude";
 constexpr std::string_view k_rule_values = "\"off\", \"on\", \"error\", \"warning\", \"hint\", or an object";
 
 Result<const Rule*> lookup(const std::string& id) {
@@ -241,6 +241,13 @@ private:
         if (key == "fail_on") {
             return assign(file.fail_on, severity(value, key));
         }
+        if (key == "small_table_bytes") {
+            if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
+                return fail("small_table_bytes must be a whole number of bytes, 0 or more");
+            }
+            file.small_table_bytes = value.get<std::int64_t>();
+            return {};
+        }
         if (key == "exclude") {
             auto patterns = globs(value);
             if (!patterns) {
@@ -454,6 +461,7 @@ void apply_config_file(const ConfigFile& file, Config& config) {
     config.assume_lock_timeout = file.assume_lock_timeout.value_or(config.assume_lock_timeout);
     config.fail_on = file.fail_on.value_or(config.fail_on);
     config.require_suppression_reason = file.require_suppression_reason.value_or(config.require_suppression_reason);
+    config.small_table_bytes = file.small_table_bytes.value_or(config.small_table_bytes);
     config.rule_settings = file.rules;
 }
 

@@ -86,6 +86,10 @@ TEST(Config, ErrorsNameTheKeyAndTheValidChoices) {
               std::string::npos);
     EXPECT_NE(error_of(R"({"exclude": "legacy"})").find("exclude must be a list"), std::string::npos);
     EXPECT_NE(error_of(R"({"framework": 3})").find("framework must be one of: plain, "), std::string::npos);
+    for (const char* size : {R"({"small_table_bytes": -1})", R"({"small_table_bytes": 1.5})",
+                             R"({"small_table_bytes": 18446744073709551615})"}) {
+        EXPECT_NE(error_of(size).find("small_table_bytes must be a whole number of bytes"), std::string::npos) << size;
+    }
     EXPECT_NE(error_of(R"({"framework": "rails"})").find("framework must be one of"), std::string::npos);
     EXPECT_NE(error_of(R"([1, 2])").find("JSON object"), std::string::npos);
 }

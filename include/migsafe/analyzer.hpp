@@ -12,6 +12,7 @@
 #include "migsafe/finding.hpp"
 #include "migsafe/lock_model.hpp"
 #include "migsafe/source.hpp"
+#include "migsafe/table_stats.hpp"
 
 namespace migsafe {
 
@@ -59,6 +60,8 @@ struct AnalysisOptions {
     bool keep_statements = true;  // statement details for json and explain
     // The schema before the first file: --schema, then --history; null: nothing known.
     std::shared_ptr<const Catalog> catalog;
+    // --stats: table sizes that scale lock-duration findings; null: sizes unknown.
+    std::shared_ptr<const TableStats> table_stats;
 };
 
 // Files larger than this are refused rather than parsed.

@@ -1,6 +1,7 @@
 // Analysis settings from the command line (and the config file), and the rules they select.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "migsafe/finding.hpp"
 #include "migsafe/lock_model.hpp"
 #include "migsafe/rule.hpp"
+#include "migsafe/table_stats.hpp"
 
 namespace migsafe {
 
@@ -32,6 +34,7 @@ struct ConfigFile {
     std::optional<bool> assume_lock_timeout;
     std::optional<Severity> fail_on;
     std::optional<bool> require_suppression_reason;
+    std::optional<std::int64_t> small_table_bytes;
     std::vector<RuleSetting> rules;
     std::vector<std::string> exclude;  // globs, relative to the file's directory
 
@@ -62,6 +65,8 @@ struct Config {
     std::vector<std::string> enable;   // ids or aliases
     std::vector<std::string> disable;  // ids or aliases
     bool require_suppression_reason = false;
+    // With --stats: lock-duration findings on tables smaller than this become hints.
+    std::int64_t small_table_bytes = k_default_small_table_bytes;
     std::vector<RuleSetting> rule_settings;  // from the config file; flags override them
 };
 

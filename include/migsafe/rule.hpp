@@ -56,6 +56,8 @@ struct RuleMeta {
     std::vector<std::string_view> aliases{};        // "squawk:ban-drop-column"
     FixAvailability fix = FixAvailability::none;
     std::vector<RuleOption> options{};
+    // The lock is held while the table is rewritten or read: --stats scales the finding.
+    bool scales_with_table_size = false;
 };
 
 // A replacement of statement text, for fix plans built from the user's own SQL.

@@ -123,6 +123,7 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
                 return tl::unexpected(options.error());
             }
             options->catalog = base.catalog;
+            options->table_stats = base.table_stats;
             group = groups.emplace(*config, Group{std::move(*options), {}, {}}).first;
         }
         group->second.files.push_back(files[i]);
@@ -181,6 +182,9 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
                        "Schema to start from: the output of pg_dump --schema-only");
     command.add_option("--history", arguments.history,
                        "Directory of earlier migrations replayed as context; only PATHS are reported");
+    command.add_option("--stats", arguments.stats,
+                       "Table sizes as JSON (docs/table-stats.md): lock-duration findings on small tables become "
+                       "hints, large ones say how long the lock is held");
     command.add_option("-j,--jobs", arguments.jobs, "Files analysed in parallel (default: number of cores)");
 }
 
@@ -319,6 +323,14 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     }
     AnalysisOptions with_schema = options;
     with_schema.catalog = std::move(*context);
+    if (!arguments.stats.empty()) {
+        auto stats = load_table_stats(arguments.stats);
+        if (!stats) {
+            std::cerr << "migsafe: " << stats.error().describe() << '\n';
+            return k_exit_error;
+        }
+        with_schema.table_stats = std::make_shared<const TableStats>(std::move(*stats));
+    }
     auto analysed = analyze_configured(kind, arguments, with_schema, *files, configs, jobs, stdin_source);
     if (!analysed) {
         std::cerr << "migsafe: " << analysed.error().describe() << '\n';

@@ -34,6 +34,7 @@ struct AnalysisArguments {
     std::string config;  // --config FILE; empty: the .migsafe.json nearest each file
     std::string schema;   // --schema FILE: a pg_dump --schema-only to start from
     std::string history;  // --history DIR: earlier migrations, replayed as context and not reported
+    std::string stats;    // --stats FILE: table sizes (docs/table-stats.md)
     unsigned jobs = 0;  // 0: one per core
     FixArguments fix;   // `fix` only
 };

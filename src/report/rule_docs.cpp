@@ -121,6 +121,13 @@ std::string suppression_text(const RuleMeta& meta, bool markdown) {
     return text;
 }
 
+std::string table_size_text(bool markdown) {
+    const std::string code = markdown ? "`" : "";
+    return "The lock is held for as long as the table takes to rewrite or read. With " + code + "--stats FILE" + code +
+           " (table sizes, see docs/table-stats.md), a finding on a table under " + code + "small_table_bytes" + code +
+           " (default 10 MiB) becomes a hint, and one on a larger table says about how long the lock is held.";
+}
+
 std::string suppression_comment(const RuleMeta& meta) {
     return "-- migsafe-ignore " + std::string{meta.id} + ": <why it is safe here>";
 }
@@ -176,6 +183,9 @@ std::string rule_doc_markdown(const RuleMeta& meta) {
         page += kinds + "\n\n";
     }
     page += "## Why it is dangerous\n\n" + std::string{meta.rationale} + "\n\n";
+    if (meta.scales_with_table_size) {
+        page += table_size_text(true) + "\n\n";
+    }
     page += "## Safe alternative\n\n" + std::string{meta.safe_alternative} + "\n\n";
     if (const std::string plan = example_fix_plan(meta); !plan.empty()) {
         page += "For the bad example below, migsafe proposes this fix plan:\n\n";
@@ -213,6 +223,9 @@ std::string rule_doc_text(const RuleMeta& meta) {
     }
     page += "\nWhy it is dangerous\n";
     wrapped(page, meta.rationale, "  ");
+    if (meta.scales_with_table_size) {
+        wrapped(page, table_size_text(false), "  ");
+    }
     page += "\nSafe alternative\n";
     wrapped(page, meta.safe_alternative, "  ");
     if (const std::string plan = example_fix_plan(meta); !plan.empty()) {
