@@ -2,6 +2,10 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/catalog.hpp"
+#include "migsafe/deparse.hpp"
+#include "migsafe/fix.hpp"
+#include "migsafe/pg_types.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
@@ -31,6 +35,67 @@ std::vector<QualifiedName> existing_sources(const StatementContext& context, Nod
     return sources;
 }
 
+// The single column an UPDATE can walk in key order: the primary key, else a
+// unique NOT NULL column.
+const Column* batch_key(const Relation& table) {
+    for (ConstraintKind kind : {ConstraintKind::primary_key, ConstraintKind::unique}) {
+        for (const Constraint& constraint : table.constraints) {
+            if (constraint.kind != kind || constraint.columns.size() != 1 || constraint.deferrable) {
+                continue;
+            }
+            const Column* column = table.column(constraint.columns.front());
+            if (column != nullptr && column->not_null) {
+                return column;
+            }
+        }
+    }
+    return nullptr;
+}
+
+// `SET a = x, b = y` again, for the batched UPDATE; nullopt when it cannot be
+// repeated as written (multi-column or subscripted targets, the key itself).
+std::optional<std::string> assignments_of(Node targets, const Column& key) {
+    std::string assignments;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        Node target = targets.at(i).as("ResTarget");
+        if (!target || target["indirection"].size() > 0 || target["val"].as("MultiAssignRef") ||
+            target["name"].str() == key.name) {
+            return std::nullopt;
+        }
+        const SqlText value = deparse_expression(target["val"]);
+        if (!value.complete) {
+            return std::nullopt;
+        }
+        assignments += (assignments.empty() ? "" : ", ") + quote_identifier(target["name"].str()) + " = " + value.text;
+    }
+    return assignments;
+}
+
+// The same change in committed batches: DELETE by ctid until nothing is left,
+// UPDATE in key order (only with the schema, which names the key). An alias,
+// ONLY, WITH, FROM/USING or RETURNING would change what the batches mean.
+std::optional<FixPlan> batched_plan(const StatementContext& context, Node stmt, const QualifiedName& target) {
+    Node relation = stmt["relation"];
+    if (relation["alias"] || !relation["inh"].flag() || stmt["withClause"] || stmt["returningList"].size() > 0 ||
+        stmt["fromClause"].size() > 0 || stmt["usingClause"].size() > 0) {
+        return std::nullopt;
+    }
+    std::string sql;
+    if (context.kind() == "DeleteStmt") {
+        sql = batched_delete_sql(target, "");
+    } else {
+        const Relation* table = context.catalog().find_relation(target);
+        const Column* key = table == nullptr ? nullptr : batch_key(*table);
+        const std::optional<std::string> assignments =
+            key == nullptr ? std::nullopt : assignments_of(stmt["targetList"], *key);
+        if (!assignments) {
+            return std::nullopt;
+        }
+        sql = batched_update_by_key_sql(target, *assignments, key->name, format_type(key->type));
+    }
+    return FixPlan{{FixPhase{"backfill", sql, true, true, ""}}};
+}
+
 void check(const StatementContext& context, FindingSink& sink) {
     Node stmt = context.node();
     const QualifiedName target = relation_name(stmt["relation"]);
@@ -48,7 +113,7 @@ void check(const StatementContext& context, FindingSink& sink) {
                                     verb + " of every row of " + target.display() +
                                         " in one statement: each row stays locked and the whole table's WAL is "
                                         "written before it commits, and concurrent writers of those rows wait",
-                                    help, std::nullopt, std::nullopt});
+                                    help, batched_plan(context, stmt, target), std::nullopt});
         return;
     }
     Node select = stmt["selectStmt"].as("SelectStmt");
@@ -80,12 +145,15 @@ const Rule& unbatched_data_change() {
                          "row until commit (concurrent writers of those rows wait), and WAL for the whole table, "
                          "which also delays replicas. Any DDL in the same transaction holds its lock for as long.",
             .safe_alternative = "Backfill in batches by key range, committing between batches, outside the "
-                                "migration's transaction (a script, a job, or a procedure that COMMITs per batch).",
+                                "migration's transaction (a script, a job, or a procedure that COMMITs per batch). "
+                                "The fix plan is such a loop: for a DELETE always, for an UPDATE when the schema "
+                                "names its single-column primary key or unique NOT NULL column.",
             .exceptions = "Tables created in the same migration; a WHERE that limits the rows.",
             .example_bad = "UPDATE users SET plan = 'free';",
             .example_good = "UPDATE users SET plan = 'free' WHERE id BETWEEN 1 AND 10000 AND plan IS NULL;",
             .statement_kinds = {"UpdateStmt", "DeleteStmt", "InsertStmt"},
             .aliases = {"pgfence:update-in-migration", "pgfence:delete-without-where"},
+            .fix = FixAvailability::sometimes,
             .scales_with_table_size = true,
         },
         &check,

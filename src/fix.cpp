@@ -67,6 +67,18 @@ std::string batched_update_sql(const QualifiedName& table, const std::string& as
                       "updated");
 }
 
+std::string batched_update_by_key_sql(const QualifiedName& table, const std::string& assignments,
+                                      const std::string& key, const std::string& key_type) {
+    const std::string t = quote_name(table);
+    const std::string k = quote_identifier(key);
+    return "DO $$\nDECLARE\n  batch_start " + key_type + ";\n  batch_end " + key_type +
+           ";\nBEGIN\n  LOOP\n    SELECT max(" + k + ") INTO batch_end\n    FROM (SELECT " + k + " FROM " + t +
+           " WHERE batch_start IS NULL OR " + k + " > batch_start ORDER BY " + k + " LIMIT " +
+           std::string{k_batch_rows} + ") AS batch;\n    EXIT WHEN batch_end IS NULL;\n    UPDATE " + t + " SET " +
+           assignments + "\n    WHERE (batch_start IS NULL OR " + k + " > batch_start) AND " + k +
+           " <= batch_end;\n    batch_start := batch_end;\n    COMMIT;\n    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;";
+}
+
 std::string batched_delete_sql(const QualifiedName& table, const std::string& condition) {
     const std::string t = quote_name(table);
     return batch_loop("DELETE FROM " + t + "\n    WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t +

@@ -80,6 +80,52 @@ TEST(FixCommand, JsonListsPhasesWithNameAndSql) {
     }
 }
 
+// Whole-table UPDATE/DELETE: batched only where the batches mean the same change.
+TEST(FixCommand, WholeTableChangesAreBatchedWhereTheBatchesMeanTheSame) {
+    TempDir dir{"migsafe-test"};
+    const fs::path schema = dir.path() / "schema.sql";
+    write_text(schema,
+               "CREATE TABLE users (id bigint PRIMARY KEY, plan text);\n"
+               "CREATE TABLE events (code text NOT NULL UNIQUE, seen boolean);\n"
+               "CREATE TABLE logs (line text);\n");
+    const auto plan_of = [&](const std::string& statement, bool with_schema) {
+        const fs::path file = dir.path() / "migration.sql";
+        write_text(file, statement + "\n");
+        // check, not fix: it lists the finding with or without a plan.
+        std::vector<std::string> arguments{"check", "--format", "json"};
+        if (with_schema) {
+            arguments.insert(arguments.end(), {"--schema", schema.string()});
+        }
+        arguments.push_back(file.string());
+        const ProcessResult result = migsafe(arguments);
+        EXPECT_EQ(result.exit_code, 1) << result.err;
+        const nlohmann::json report = nlohmann::json::parse(result.out);
+        for (const auto& finding : report["files"][0]["findings"]) {
+            if (finding["rule"] == "unbatched-data-change") {
+                return finding.contains("fix") ? finding["fix"]["phases"][0]["sql"].get<std::string>() : "";
+            }
+        }
+        ADD_FAILURE() << "no unbatched-data-change finding for " << statement;
+        return std::string{};
+    };
+    EXPECT_TRUE(contains(plan_of("DELETE FROM logs;", false), "WHERE ctid = ANY (ARRAY(SELECT ctid FROM logs LIMIT 5000))"));
+    const std::string update = plan_of("UPDATE users SET plan = upper(plan);", true);
+    EXPECT_TRUE(contains(update, "batch_start bigint;")) << update;
+    EXPECT_TRUE(contains(update, "UPDATE users SET plan = upper(plan)\n    WHERE (batch_start IS NULL OR id > batch_start) "
+                                 "AND id <= batch_end;"))
+        << update;
+    // A unique NOT NULL column serves when there is no primary key.
+    EXPECT_TRUE(contains(plan_of("UPDATE events SET seen = false;", true), "ORDER BY code LIMIT 5000"));
+    // Without a key the UPDATE could loop forever or skip rows: no plan.
+    EXPECT_EQ(plan_of("UPDATE users SET plan = 'free';", false), "");
+    EXPECT_EQ(plan_of("UPDATE logs SET line = 'x';", true), "");
+    // Forms whose batches would change a different set of rows, or the key itself.
+    EXPECT_EQ(plan_of("UPDATE users AS u SET plan = u.plan;", true), "");
+    EXPECT_EQ(plan_of("UPDATE users SET id = id + 1;", true), "");
+    EXPECT_EQ(plan_of("UPDATE ONLY users SET plan = 'free';", true), "");
+    EXPECT_EQ(plan_of("DELETE FROM logs RETURNING line;", true), "");
+}
+
 TEST(FixCommand, ParseErrorIsAUsageFailureNotAPlan) {
     TempDir dir{"migsafe-test"};
     const fs::path file = dir.path() / "broken.sql";

@@ -210,7 +210,8 @@ TEST(RewritePg, PhasesReachTheOriginalsEndStateAndLintClean) {
 
         // The phases as `fix --write-dir` writes them, linted in order after the schema.
         const pgtest::TemporaryDirectory written("migsafe-rewrite-");
-        const pgtest::ProcessResult wrote = migsafe({"fix", "--framework", "plain", "--write-dir",
+        const pgtest::ProcessResult wrote = migsafe({"fix", "--framework", "plain", "--schema",
+                                                     (k_cases / "setup.sql").string(), "--write-dir",
                                                      written.path().string(), path.string()});
         ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
         const pgtest::ProcessResult linted = migsafe({"check", "--format", "json", "--schema",

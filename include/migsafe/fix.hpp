@@ -40,6 +40,11 @@ void guard_with_lock_timeout(FixPlan& plan, int pg_version);
 // no row matches `pending` (which the assignments must make false).
 [[nodiscard]] std::string batched_update_sql(const QualifiedName& table, const std::string& assignments,
                                              const std::string& pending);
+// A DO block that runs `UPDATE table SET assignments` over every row, 5000 rows of
+// `key` (a unique, NOT NULL column of type `key_type`) at a time in key order,
+// committing each batch: it ends whatever the assignments compute.
+[[nodiscard]] std::string batched_update_by_key_sql(const QualifiedName& table, const std::string& assignments,
+                                                    const std::string& key, const std::string& key_type);
 // A DO block that deletes the rows of `table` matching `condition` (empty: all) in batches.
 [[nodiscard]] std::string batched_delete_sql(const QualifiedName& table, const std::string& condition);
 

@@ -1,0 +1,1 @@
+UPDATE users SET plan = upper(plan), nickname = coalesce(nickname, 'anonym');
