@@ -268,27 +268,23 @@ Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOpti
     replay.jobs = jobs;
     replay.stdin_source = stdin_source;
     Catalog catalog = options.catalog != nullptr ? *options.catalog : Catalog{};
-    // Replaying is sequential and cheap; parsing and the rules are not, and run in
-    // parallel on each batch. Snapshots share every object the file does not change.
+    // Files are parsed in parallel, a batch at a time; the rules then run file by
+    // file on the one catalog, which each file's statements advance as they are
+    // checked. A snapshot per file would copy the whole catalog per file, which
+    // cost more than the rules it let run in parallel (bench/RESULTS.md).
     for_each_batch(files, replay, [&](std::size_t first, std::vector<ParsedMigration>& batch) {
-        std::vector<Catalog> before;
-        before.reserve(batch.size());
-        for (const ParsedMigration& migration : batch) {
-            before.push_back(catalog);
-            replay_migration(catalog, migration);
-        }
-        run_in_parallel(batch.size(), jobs, [&](std::size_t i) {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
             ParsedMigration& migration = batch[i];
             const CollectedFile& collected = files[first + i];
             if (migration.read_failed) {
                 report.files[first + i] = unreadable_file(migration);
-                return;
+                continue;
             }
             const bool from_stdin = collected.path == "-";
             report.files[first + i] =
                 analyze_source(migration.source, options, from_stdin || collected.named_explicitly,
-                               from_stdin ? nullptr : &collected.placement, before[i], &migration.sections);
-        });
+                               from_stdin ? nullptr : &collected.placement, catalog, &migration.sections);
+        }
     });
     return report;
 }
