@@ -79,8 +79,8 @@ inline constexpr std::size_t k_max_file_bytes = 256U * 1024U * 1024U;
 
 // Analyses every file and returns the reports in input order. "-" names standard
 // input, read from `stdin_source`. Each file sees the schema the files before it
-// built: a batch of files is parsed `jobs` at a time, replayed in order into the
-// catalog, then its rules run `jobs` files at a time.
+// built: a batch of files is parsed `jobs` at a time, then its files are checked
+// in order, each advancing the one catalog.
 [[nodiscard]] Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOptions& options,
                                    unsigned jobs, const SourceFile* stdin_source);
 
