@@ -34,7 +34,7 @@ const fs::path k_corpus = fs::path{MIGSAFE_SOURCE_DIR "/../shared/corpus"};
 const fs::path k_server_catalog = fs::path{MIGSAFE_SOURCE_DIR} / "testdata" / "schema_replay" / "server_catalog.sql";
 constexpr std::string_view k_file_marker = "migsafe-replay-file ";
 
-// The projects whose every migration applies to an empty PostgreSQL 15 database
+// The sequences whose every migration applies to an empty PostgreSQL 15 database
 // (bench/schema-replay.md says why the others stop).
 const std::vector<std::string> k_applies_whole = {
     "alfio/src/main/resources/alfio/db/PGSQL",
@@ -101,7 +101,7 @@ std::string first_error(const std::string& err) {
     return from.substr(0, from.find('\n'));
 }
 
-// The index after the last marker psql printed: the file that failed.
+// The index in the last marker psql printed: the file that failed.
 std::size_t failed_file(const std::string& out) {
     const std::size_t at = out.rfind(k_file_marker);
     return at == std::string::npos ? 0 : std::stoul(out.substr(at + k_file_marker.size()));
