@@ -12,10 +12,17 @@
 namespace migsafe {
 namespace {
 
+// What a scaling finding is judged by: the statement's effects and the --stats sizes.
+struct TableSizeScope {
+    const StatementEffects& effects;
+    const TableStats& stats;
+    std::int64_t small_table_bytes;
+};
+
 class CollectingSink final : public FindingSink {
 public:
     CollectingSink(const ActiveRule& rule, std::optional<std::size_t> statement, const LineIndex& lines,
-                   int pg_version, std::vector<Finding>& out, const TableSizeVerdict* table_size = nullptr)
+                   int pg_version, std::vector<Finding>& out, const TableSizeScope* table_size = nullptr)
         : m_rule(rule), m_statement(statement), m_lines(lines), m_pg_version(pg_version), m_out(out),
           m_table_size(table_size) {}
 
@@ -30,8 +37,12 @@ public:
         finding.help = std::move(reported.help);
         finding.fix = std::move(reported.fix);
         if (m_table_size != nullptr && m_rule.rule->meta.scales_with_table_size) {
-            finding.severity = m_table_size->severity.value_or(finding.severity);
-            finding.message += "; " + m_table_size->note;
+            // Judged only for the findings that scale, not for every statement.
+            if (const auto verdict = judge_table_size(m_table_size->effects, m_table_size->stats,
+                                                      m_table_size->small_table_bytes)) {
+                finding.severity = verdict->severity.value_or(finding.severity);
+                finding.message += "; " + verdict->note;
+            }
         }
         if (finding.fix) {
             guard_with_lock_timeout(*finding.fix, m_pg_version);
@@ -46,7 +57,7 @@ private:
     const LineIndex& m_lines;
     int m_pg_version;
     std::vector<Finding>& m_out;
-    const TableSizeVerdict* m_table_size;  // the statement's table per --stats; null: unknown
+    const TableSizeScope* m_table_size;  // --stats and the statement's effects; null: sizes unknown
 };
 
 bool rule_applies(const Rule& rule, std::string_view kind) {
@@ -178,8 +189,9 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
             statement_spans.push_back(statement.span);
             // The lock model reads the schema as it is before this statement.
             const StatementEffects effects = effects_of(statement, ModelContext{model.pg_version, &catalog});
-            const std::optional<TableSizeVerdict> table_size =
-                options.table_stats ? judge_table_size(effects, *options.table_stats, options.config.small_table_bytes)
+            const std::optional<TableSizeScope> table_size =
+                options.table_stats ? std::optional<TableSizeScope>{std::in_place, effects, *options.table_stats,
+                                                                    options.config.small_table_bytes}
                                     : std::nullopt;
             StatementContext context{statement, effects, state, options.config.pg_version};
             context.set_catalog(&catalog);

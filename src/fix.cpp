@@ -8,12 +8,14 @@ namespace migsafe {
 namespace {
 
 constexpr std::string_view k_batch_rows = "5000";
+// Every batch loop ends its iteration the same way: commit the batch, let other work in.
+constexpr std::string_view k_commit_and_pause = "\n    COMMIT;\n    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;";
 
 std::string batch_loop(const std::string& statement, std::string_view counter) {
     const std::string name{counter};
     return "DO $$\nDECLARE\n  " + name + " integer;\nBEGIN\n  LOOP\n    " + statement +
-           ";\n    GET DIAGNOSTICS " + name + " = ROW_COUNT;\n    EXIT WHEN " + name +
-           " = 0;\n    COMMIT;\n    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;";
+           ";\n    GET DIAGNOSTICS " + name + " = ROW_COUNT;\n    EXIT WHEN " + name + " = 0;" +
+           std::string{k_commit_and_pause};
 }
 
 }  // namespace
@@ -76,7 +78,7 @@ std::string batched_update_by_key_sql(const QualifiedName& table, const std::str
            " WHERE batch_start IS NULL OR " + k + " > batch_start ORDER BY " + k + " LIMIT " +
            std::string{k_batch_rows} + ") AS batch;\n    EXIT WHEN batch_end IS NULL;\n    UPDATE " + t + " SET " +
            assignments + "\n    WHERE (batch_start IS NULL OR " + k + " > batch_start) AND " + k +
-           " <= batch_end;\n    batch_start := batch_end;\n    COMMIT;\n    PERFORM pg_sleep(0.05);\n  END LOOP;\nEND\n$$;";
+           " <= batch_end;\n    batch_start := batch_end;" + std::string{k_commit_and_pause};
 }
 
 std::string batched_delete_sql(const QualifiedName& table, const std::string& condition) {

@@ -1,10 +1,8 @@
 #include "migsafe/table_stats.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
+#include "migsafe/discover.hpp"
 #include "migsafe/source.hpp"
 
 namespace migsafe {
@@ -130,13 +128,11 @@ Result<TableStats> parse_table_stats(std::string_view text, const std::string& p
 }
 
 Result<TableStats> load_table_stats(const std::string& path) {
-    std::ifstream stream{path, std::ios::binary};
-    if (!stream) {
+    auto source = read_source_file(path);
+    if (!source) {
         return make_error(ErrorKind::io, "--stats: cannot read the file", path);
     }
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return parse_table_stats(buffer.str(), path);
+    return parse_table_stats(source->text, path);
 }
 
 std::optional<TableSizeVerdict> judge_table_size(const StatementEffects& effects, const TableStats& stats,

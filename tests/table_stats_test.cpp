@@ -74,6 +74,8 @@ TEST(TableStats, BadFilesSayWhatIsWrongAndWhere) {
     const auto missing = load_table_stats("/nonexistent/stats.json");
     ASSERT_FALSE(missing.has_value());
     EXPECT_EQ(missing.error().describe(), "/nonexistent/stats.json: --stats: cannot read the file");
+    const pgtest::TemporaryDirectory directory{"migsafe-stats-"};
+    EXPECT_FALSE(load_table_stats(directory.path().string()).has_value()) << "a directory is not a stats file";
 }
 
 TEST(TableStats, SmallTablesBecomeHints) {
