@@ -207,9 +207,64 @@ std::vector<const TypeDef*> Catalog::types() const {
     return result;
 }
 
+std::vector<const Relation*> Catalog::relations_naming(ObjectId target) const {
+    std::vector<const Relation*> result;
+    const RelationMentions::Namers& recorded = m_mentions.namers_of(target);
+    if (m_edited.empty()) {
+        result.reserve(recorded.size());
+        for (const auto& [key, id] : recorded) {
+            if (const Relation* found = relation(id); found != nullptr) {
+                result.push_back(found);
+            }
+        }
+        return result;
+    }
+    // Mid-statement: what was recorded for an edited relation may be stale, so
+    // look at its current definition and merge it in by name.
+    std::vector<std::pair<std::string, const Relation*>> edited;
+    for (ObjectId id : m_edited) {
+        const Relation* found = relation(id);
+        if (found == nullptr) {
+            continue;
+        }
+        const std::vector<ObjectId> named = relations_named_by(*found);
+        if (std::binary_search(named.begin(), named.end(), target)) {
+            edited.emplace_back(found->display(), found);
+        }
+    }
+    std::sort(edited.begin(), edited.end());
+    auto next_edited = edited.begin();
+    for (const auto& [key, id] : recorded) {
+        if (m_edited.count(id) != 0) {
+            continue;
+        }
+        for (; next_edited != edited.end() && next_edited->first < key; ++next_edited) {
+            result.push_back(next_edited->second);
+        }
+        if (const Relation* found = relation(id); found != nullptr) {
+            result.push_back(found);
+        }
+    }
+    for (; next_edited != edited.end(); ++next_edited) {
+        result.push_back(next_edited->second);
+    }
+    return result;
+}
+
+void Catalog::record_edited_relations() {
+    for (ObjectId id : m_edited) {
+        if (const Relation* found = relation(id); found != nullptr) {
+            m_mentions.record(*found);
+        } else {
+            m_mentions.forget(id);
+        }
+    }
+    m_edited.clear();
+}
+
 std::vector<const Relation*> Catalog::indexes_of(ObjectId table) const {
     std::vector<const Relation*> result;
-    for (const Relation* candidate : relations()) {
+    for (const Relation* candidate : relations_naming(table)) {
         if (candidate->is_index() && candidate->index.table == table) {
             result.push_back(candidate);
         }
@@ -219,7 +274,7 @@ std::vector<const Relation*> Catalog::indexes_of(ObjectId table) const {
 
 std::vector<const Relation*> Catalog::partitions_of(ObjectId table) const {
     std::vector<const Relation*> result;
-    for (const Relation* candidate : relations()) {
+    for (const Relation* candidate : relations_naming(table)) {
         if (candidate->partition_of == table) {
             result.push_back(candidate);
         }
@@ -229,7 +284,7 @@ std::vector<const Relation*> Catalog::partitions_of(ObjectId table) const {
 
 std::vector<std::pair<const Relation*, const Constraint*>> Catalog::foreign_keys_to(ObjectId table) const {
     std::vector<std::pair<const Relation*, const Constraint*>> result;
-    for (const Relation* candidate : relations()) {
+    for (const Relation* candidate : relations_naming(table)) {
         for (const Constraint& constraint : candidate->constraints) {
             if (constraint.kind == ConstraintKind::foreign_key && constraint.referenced == table) {
                 result.emplace_back(candidate, &constraint);
@@ -245,8 +300,8 @@ std::vector<ColumnDependent> Catalog::dependents_of(ObjectId table, int column) 
     if (owner == nullptr) {
         return result;
     }
-    const std::vector<const Relation*> all = relations();
-    for (const Relation* candidate : all) {
+    const std::vector<const Relation*> naming = relations_naming(table);
+    for (const Relation* candidate : naming) {
         if ((candidate->kind == RelationKind::view || candidate->kind == RelationKind::materialized_view) &&
             uses_column(candidate->uses, table, column)) {
             result.push_back(ColumnDependent{candidate->kind == RelationKind::view ? DependentKind::view
@@ -254,7 +309,7 @@ std::vector<ColumnDependent> Catalog::dependents_of(ObjectId table, int column) 
                                              candidate->id, candidate->name, false});
         }
     }
-    for (const Relation* candidate : all) {
+    for (const Relation* candidate : naming) {
         for (const Policy& policy : candidate->policies) {
             if (uses_column(policy.uses, table, column)) {
                 result.push_back(ColumnDependent{DependentKind::policy, candidate->id, policy.name, false});
@@ -276,7 +331,15 @@ std::vector<ColumnDependent> Catalog::dependents_of(ObjectId table, int column) 
             result.push_back(ColumnDependent{DependentKind::trigger, table, trigger.name, false});
         }
     }
-    for (const Relation* candidate : all) {
+    // The table's own foreign keys count too, in name order among the others.
+    std::vector<const Relation*> with_owner = naming;
+    if (std::find(with_owner.begin(), with_owner.end(), owner) == with_owner.end()) {
+        const std::string owner_key = owner->display();
+        auto position = std::find_if(with_owner.begin(), with_owner.end(),
+                                     [&](const Relation* other) { return owner_key < other->display(); });
+        with_owner.insert(position, owner);
+    }
+    for (const Relation* candidate : with_owner) {
         for (const Constraint& constraint : candidate->constraints) {
             if (constraint.kind != ConstraintKind::foreign_key) {
                 continue;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "migsafe/catalog.hpp"
+#include "migsafe/catalog_change.hpp"
 #include "migsafe/deparse.hpp"
 #include "migsafe/parse.hpp"
 
@@ -579,7 +580,7 @@ std::vector<ColumnUse> read_expression(const Catalog& catalog, Node expression, 
 // All mutation of a Catalog goes through here, so copy-on-write stays correct.
 class CatalogEditor {
 public:
-    explicit CatalogEditor(Catalog& catalog) : m_catalog(catalog) {}
+    CatalogEditor(Catalog& catalog, CatalogChange* change) : m_catalog(catalog), m_change(change) {}
 
     void apply(std::string_view kind, Node stmt) {
         if (kind == "CreateStmt" || kind == "CreateForeignTableStmt") {
@@ -637,6 +638,7 @@ private:
 
     Relation& edit(ObjectId id) {
         std::shared_ptr<Relation>& slot = m_catalog.m_relations.at(id);
+        touch(id, slot);
         if (slot.use_count() > 1) {
             slot = std::make_shared<Relation>(*slot);
         }
@@ -652,6 +654,23 @@ private:
     }
 
     const Relation* get(ObjectId id) const { return m_catalog.relation(id); }
+
+    // Before `id` changes: the relation mentions must be re-recorded, and the
+    // statement's change keeps the version it replaces.
+    void touch(ObjectId id, const std::shared_ptr<Relation>& previous) {
+        m_catalog.m_edited.insert(id);
+        if (m_change != nullptr) {
+            m_change->remember(id, previous);
+        }
+    }
+
+    // Relations whose definition names `target`, by id (creation order).
+    std::vector<const Relation*> naming(ObjectId target) const {
+        std::vector<const Relation*> result = m_catalog.relations_naming(target);
+        std::sort(result.begin(), result.end(),
+                  [](const Relation* left, const Relation* right) { return left->id < right->id; });
+        return result;
+    }
 
     ObjectId lookup(const QualifiedName& name) const {
         const Relation* found = m_catalog.find_relation(name);
@@ -682,6 +701,7 @@ private:
         relation.name = truncate_identifier(relation.name);
         const ObjectId id = relation.id;
         m_catalog.m_schemas.insert(relation.schema);
+        touch(id, nullptr);
         m_catalog.m_relation_names[key_of(relation.schema, relation.name)] = id;
         m_catalog.m_relations[id] = std::make_shared<Relation>(std::move(relation));
         return id;
@@ -1112,10 +1132,10 @@ private:
 
     std::vector<ObjectId> children_of(ObjectId table) const {
         std::vector<ObjectId> children;
-        for (const auto& [id, relation] : m_catalog.m_relations) {
+        for (const Relation* relation : naming(table)) {
             if (relation->partition_of == table ||
                 std::find(relation->inherits.begin(), relation->inherits.end(), table) != relation->inherits.end()) {
-                children.push_back(id);
+                children.push_back(relation->id);
             }
         }
         return children;
@@ -1191,9 +1211,9 @@ private:
 
     std::vector<ObjectId> partitions(ObjectId table) const {
         std::vector<ObjectId> result;
-        for (const auto& [id, relation] : m_catalog.m_relations) {
+        for (const Relation* relation : naming(table)) {
             if (relation->partition_of == table) {
-                result.push_back(id);
+                result.push_back(relation->id);
             }
         }
         return result;
@@ -1410,10 +1430,10 @@ private:
     // Indexes attached below a partitioned index, at any depth.
     std::vector<ObjectId> all_child_indexes(ObjectId index_id) const {
         std::vector<ObjectId> result;
-        for (const auto& [id, relation] : m_catalog.m_relations) {
+        for (const Relation* relation : naming(index_id)) {
             if (relation->is_index() && relation->index.parent == index_id) {
-                result.push_back(id);
-                for (ObjectId grandchild : all_child_indexes(id)) {
+                result.push_back(relation->id);
+                for (ObjectId grandchild : all_child_indexes(relation->id)) {
                     result.push_back(grandchild);
                 }
             }
@@ -1969,10 +1989,10 @@ private:
 
     void drop_owned_sequences(ObjectId table, int column) {
         std::vector<ObjectId> owned;
-        for (const auto& [id, relation] : m_catalog.m_relations) {
+        for (const Relation* relation : naming(table)) {
             if (relation->kind == RelationKind::sequence && relation->owned_by.relation == table &&
                 (column == 0 || relation->owned_by.column == column)) {
-                owned.push_back(id);
+                owned.push_back(relation->id);
             }
         }
         for (ObjectId id : owned) {
@@ -1985,6 +2005,7 @@ private:
         if (relation == nullptr) {
             return;
         }
+        touch(id, m_catalog.m_relations.at(id));
         m_catalog.m_relation_names.erase(key_of(relation->schema, relation->name));
         m_catalog.m_relations.erase(id);
     }
@@ -1998,7 +2019,8 @@ private:
         };
         std::vector<ObjectId> views;
         std::vector<ObjectId> with_policies;
-        for (const auto& [id, relation] : m_catalog.m_relations) {
+        for (const Relation* relation : naming(relation_id)) {
+            const ObjectId id = relation->id;
             if ((relation->kind == RelationKind::view || relation->kind == RelationKind::materialized_view) &&
                 id != relation_id && reads(relation->uses)) {
                 views.push_back(id);
@@ -2051,10 +2073,10 @@ private:
             }
             drop_owned_sequences(id, 0);
             std::vector<ObjectId> referencing;
-            for (const auto& [other_id, other] : m_catalog.m_relations) {
-                if (other_id != id && std::any_of(other->constraints.begin(), other->constraints.end(),
-                                                  [&](const Constraint& c) { return c.referenced == id; })) {
-                    referencing.push_back(other_id);
+            for (const Relation* other : naming(id)) {
+                if (other->id != id && std::any_of(other->constraints.begin(), other->constraints.end(),
+                                                   [&](const Constraint& c) { return c.referenced == id; })) {
+                    referencing.push_back(other->id);
                 }
             }
             for (ObjectId other_id : referencing) {
@@ -2063,10 +2085,9 @@ private:
                                                        [&](const Constraint& c) { return c.referenced == id; }),
                                         other.constraints.end());
             }
+            // Inheritance children go too: PostgreSQL drops a parent only with CASCADE, which drops them.
             for (ObjectId child : children_of(id)) {
-                Relation& inheritor = edit(child);
-                inheritor.inherits.erase(std::remove(inheritor.inherits.begin(), inheritor.inherits.end(), id),
-                                         inheritor.inherits.end());
+                drop_relation(child);
             }
         }
         remove_relation(id);
@@ -2096,7 +2117,8 @@ private:
             }
         }
         // Foreign keys of other tables that reference it.
-        for (const auto& [other_id, other] : m_catalog.m_relations) {
+        for (const Relation* other : naming(table)) {
+            const ObjectId other_id = other->id;
             const bool hit = std::any_of(other->constraints.begin(), other->constraints.end(), [&](const Constraint& c) {
                 return c.referenced == table && std::find(c.referenced_columns.begin(), c.referenced_columns.end(),
                                                           number) != c.referenced_columns.end();
@@ -2423,10 +2445,10 @@ private:
             rename_relation(id, schema, get(id)->name);
             // Indexes and owned sequences move with their table.
             std::vector<ObjectId> followers;
-            for (const auto& [other_id, relation] : m_catalog.m_relations) {
+            for (const Relation* relation : naming(id)) {
                 if ((relation->is_index() && relation->index.table == id) ||
                     (relation->kind == RelationKind::sequence && relation->owned_by.relation == id)) {
-                    followers.push_back(other_id);
+                    followers.push_back(relation->id);
                 }
             }
             for (ObjectId follower : followers) {
@@ -2923,15 +2945,17 @@ private:
     }
 
     Catalog& m_catalog;
+    CatalogChange* m_change;
 };
 
 }  // namespace migsafe
 
 namespace migsafe {
 
-void Catalog::apply(const Statement& statement) {
-    CatalogEditor editor{*this};
+void Catalog::apply(const Statement& statement, CatalogChange* change) {
+    CatalogEditor editor{*this, change};
     editor.apply(statement.kind(), statement.content());
+    record_edited_relations();
 }
 
 }  // namespace migsafe

@@ -199,7 +199,7 @@ private:
             m_swap.on_switch.push_back(alter_table() + " ALTER COLUMN " + quote_identifier(m_column.name) +
                                        " SET DEFAULT " + m_column.default_sql + ";");
         }
-        for (const Relation* relation : m_catalog.relations()) {
+        for (const Relation* relation : m_catalog.relations_naming(m_table.id)) {
             if (relation->kind == RelationKind::sequence && relation->owned_by == ColumnUse{m_table.id, m_column.number}) {
                 // Dropping the old column would drop a sequence it owns.
                 m_swap.on_switch.push_back("ALTER SEQUENCE " + quote_name(relation->qualified()) + " OWNED BY " +
@@ -354,8 +354,8 @@ private:
     }
 
     void recreate_view(const Relation& view) {
-        const std::vector<const Relation*> all = m_catalog.relations();
-        const bool read_by_views = std::any_of(all.begin(), all.end(), [&](const Relation* other) {
+        const std::vector<const Relation*> naming = m_catalog.relations_naming(view.id);
+        const bool read_by_views = std::any_of(naming.begin(), naming.end(), [&](const Relation* other) {
             return std::any_of(other->uses.begin(), other->uses.end(),
                                [&](const ColumnUse& use) { return use.relation == view.id; });
         });

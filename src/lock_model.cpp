@@ -972,7 +972,7 @@ public:
     // Sequences OWNED BY a column of `table` (column 0: any column).
     [[nodiscard]] std::vector<QualifiedName> owned_sequences(ObjectId table, int column) const {
         std::vector<QualifiedName> result;
-        for (const Relation* relation : m_catalog.relations()) {
+        for (const Relation* relation : m_catalog.relations_naming(table)) {
             if (relation->kind == RelationKind::sequence && relation->owned_by.relation == table &&
                 (column == 0 || relation->owned_by.column == column)) {
                 result.push_back(relation->qualified());
@@ -983,7 +983,7 @@ public:
     // Views and materialized views whose query reads `table`.
     [[nodiscard]] std::vector<QualifiedName> views_reading(ObjectId table) const {
         std::vector<QualifiedName> result;
-        for (const Relation* relation : m_catalog.relations()) {
+        for (const Relation* relation : m_catalog.relations_naming(table)) {
             if ((relation->kind == RelationKind::view || relation->kind == RelationKind::materialized_view) &&
                 std::any_of(relation->uses.begin(), relation->uses.end(),
                             [&](const ColumnUse& use) { return use.relation == table; })) {

@@ -11,6 +11,7 @@
 
 #include "catalog_compare.hpp"
 #include "migsafe/catalog.hpp"
+#include "migsafe/catalog_change.hpp"
 #include "migsafe/catalog_report.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/pg_types.hpp"
@@ -140,6 +141,86 @@ TEST(Catalog, SnapshotsDoNotSeeLaterChanges) {
     EXPECT_NE(catalog.find_relation(QualifiedName{"", "items"}), nullptr);
     // Unchanged relations are shared, changed ones are not.
     EXPECT_EQ(snapshot.find_relation(QualifiedName{"", "users"}), catalog.find_relation(QualifiedName{"", "users"}));
+}
+
+// relations_naming answers from the mentions the catalog records; a scan of every
+// relation must give the same answer after each statement.
+void expect_mentions_match_a_scan(const Catalog& catalog, const std::string& where) {
+    for (const Relation* target : catalog.relations()) {
+        std::vector<const Relation*> scanned;
+        for (const Relation* candidate : catalog.relations()) {
+            const std::vector<ObjectId> named = relations_named_by(*candidate);
+            if (std::find(named.begin(), named.end(), target->id) != named.end()) {
+                scanned.push_back(candidate);
+            }
+        }
+        EXPECT_EQ(catalog.relations_naming(target->id), scanned) << target->display() << " after " << where;
+    }
+}
+
+TEST(Catalog, RecordedMentionsFollowEveryStatement) {
+    for (const std::string name : {"naming", "partitions", "objects", "more_dependents", "renames_and_drops"}) {
+        Catalog catalog;
+        const ParsedSql parsed = parse_sql(read_text(k_catalog_data / (name + ".sql")));
+        for (const Statement& statement : parsed.statements) {
+            catalog.apply(statement);
+            expect_mentions_match_a_scan(catalog, name + ": " + statement.sql);
+        }
+    }
+    // The statements did what the test means them to: renamed, moved, detached and dropped.
+    const Catalog catalog = replay({"renames_and_drops"});
+    const Relation& children = table(catalog, "archive", "children");
+    EXPECT_EQ(catalog.find_relation(QualifiedName{"public", "guardians"}), nullptr);
+    EXPECT_TRUE(catalog.foreign_keys_to(children.id).empty());
+    EXPECT_TRUE(catalog.indexes_of(children.id).size() == 1U);  // children_pkey
+    const Relation& events = table(catalog, "public", "events");
+    EXPECT_TRUE(catalog.partitions_of(events.id).empty());
+    EXPECT_EQ(table(catalog, "public", "events_2027").partition_of, 0U);
+    EXPECT_EQ(catalog.find_relation(QualifiedName{"public", "audit_log"}), nullptr);
+}
+
+TEST(Catalog, RelationsNamingListsEachKindOfMention) {
+    const Catalog catalog = replay({"renames_and_drops"});
+    Catalog before = replay({});
+    const ParsedSql parsed = parse_sql(read_text(k_catalog_data / "renames_and_drops.sql"));
+    for (const Statement& statement : parsed.statements) {
+        if (statement.sql.rfind("ALTER TABLE parents RENAME", 0) == 0) {
+            break;
+        }
+        before.apply(statement);
+    }
+    std::vector<std::string> names;
+    for (const Relation* relation : before.relations_naming(table(before, "public", "parents").id)) {
+        names.push_back(relation->display());
+    }
+    // The view and the policy read parents, children's key references it, the key index is its own.
+    EXPECT_EQ(names, (std::vector<std::string>{"public.child_codes", "public.children", "public.parents_code_key",
+                                               "public.parents_pkey"}));
+}
+
+TEST(CatalogChange, KeepsTheRelationsAsTheyWereBefore) {
+    Catalog catalog = replay({"uuid_dependents"});
+    const Relation* users_before = catalog.find_relation(QualifiedName{"", "users"});
+    const Relation* orders_before = catalog.find_relation(QualifiedName{"", "orders"});
+    ASSERT_NE(users_before, nullptr);
+    ASSERT_NE(orders_before, nullptr);
+    const std::size_t columns_before = users_before->columns.size();
+    const ParsedSql parsed = parse_sql("ALTER TABLE users ADD COLUMN nickname text;\n"
+                                       "CREATE TABLE notes (id bigint PRIMARY KEY);");
+    ASSERT_EQ(parsed.statements.size(), 2U);
+    CatalogChange add_column;
+    catalog.apply(parsed.statements[0], &add_column);
+    const Relation* users_after = catalog.find_relation(QualifiedName{"", "users"});
+    EXPECT_EQ(users_after->columns.size(), columns_before + 1);
+    const Relation* users_then = add_column.relation_before(catalog, users_after->id);
+    ASSERT_NE(users_then, nullptr);
+    EXPECT_EQ(users_then->columns.size(), columns_before);
+    EXPECT_EQ(add_column.relation_before(catalog, orders_before->id), catalog.relation(orders_before->id));
+    CatalogChange create;
+    catalog.apply(parsed.statements[1], &create);
+    const Relation* notes = catalog.find_relation(QualifiedName{"", "notes"});
+    ASSERT_NE(notes, nullptr);
+    EXPECT_EQ(create.relation_before(catalog, notes->id), nullptr);
 }
 
 TEST(Catalog, SearchPathDecidesWhereUnqualifiedNamesGo) {

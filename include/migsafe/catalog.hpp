@@ -14,6 +14,7 @@
 
 #include "migsafe/ast.hpp"
 #include "migsafe/pg_types.hpp"
+#include "migsafe/relation_mentions.hpp"
 
 namespace migsafe {
 
@@ -232,13 +233,15 @@ struct ColumnDependent {
 };
 
 class CatalogEditor;
+class CatalogChange;
 
 class Catalog {
 public:
     Catalog();
 
     // Applies one statement; what migsafe does not model leaves the catalog unchanged.
-    void apply(const Statement& statement);
+    // `change`, when given, keeps the relations as they were before it.
+    void apply(const Statement& statement, CatalogChange* change = nullptr);
     // A new session: search_path and TimeZone back to the server defaults.
     void start_session();
 
@@ -256,6 +259,9 @@ public:
     [[nodiscard]] const std::set<std::string>& extensions() const { return m_extensions; }
     [[nodiscard]] bool empty() const { return m_relations.empty() && m_types.empty(); }
 
+    // Relations whose definition names `target` (see RelationMentions), by schema then name;
+    // `target` itself only when it names itself.
+    [[nodiscard]] std::vector<const Relation*> relations_naming(ObjectId target) const;
     [[nodiscard]] std::vector<const Relation*> indexes_of(ObjectId table) const;
     [[nodiscard]] std::vector<const Relation*> partitions_of(ObjectId table) const;
     // Foreign keys of other tables (and self-references) whose referenced table is `table`.
@@ -274,6 +280,9 @@ public:
 private:
     friend class CatalogEditor;
 
+    // Brings m_mentions up to date with the relations the editor touched.
+    void record_edited_relations();
+
     std::map<ObjectId, std::shared_ptr<Relation>> m_relations;
     std::map<std::string, ObjectId> m_relation_names;  // "schema.name"
     std::map<ObjectId, std::shared_ptr<TypeDef>> m_types;
@@ -281,6 +290,9 @@ private:
     std::set<std::string> m_schemas;
     std::set<std::string> m_extensions;
     ObjectId m_next_id = 1;
+    RelationMentions m_mentions;
+    // Created, edited or removed since m_mentions was last brought up to date.
+    std::set<ObjectId> m_edited;
     std::vector<std::string> m_search_path;
     bool m_utc_session = false;
 };

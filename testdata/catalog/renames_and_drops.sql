@@ -1,0 +1,22 @@
+-- Statements that move what names what: renames, schema moves, detach, drops with CASCADE.
+CREATE SCHEMA archive;
+CREATE TABLE parents (id bigint PRIMARY KEY, code text UNIQUE);
+CREATE TABLE children (id bigserial PRIMARY KEY, parent_id bigint REFERENCES parents, code text);
+CREATE INDEX children_parent_idx ON children (parent_id);
+CREATE VIEW child_codes AS SELECT c.code, p.code AS parent_code FROM children c JOIN parents p ON p.id = c.parent_id;
+ALTER TABLE children ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_parent ON children USING (parent_id IN (SELECT id FROM parents));
+CREATE TABLE events (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE events_2027 PARTITION OF events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+CREATE INDEX events_at_idx ON events (at);
+CREATE TABLE base_log (id bigint);
+CREATE TABLE audit_log (note text) INHERITS (base_log);
+ALTER TABLE parents RENAME TO guardians;
+ALTER TABLE children SET SCHEMA archive;
+ALTER TABLE events DETACH PARTITION events_2027;
+ALTER TABLE guardians RENAME COLUMN code TO label;
+DROP INDEX archive.children_parent_idx;
+DROP TABLE events_2026;
+DROP TABLE base_log CASCADE;
+DROP TABLE guardians CASCADE;
