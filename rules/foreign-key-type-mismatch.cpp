@@ -43,8 +43,9 @@ ColumnType comparable(const Catalog& catalog, const ColumnType& type) {
 }
 
 // "public.orders.user_id is integer but public.users.id is bigint" for the first differing pair.
-std::optional<std::string> mismatch(const Catalog& catalog, const Relation& table, const Constraint& key) {
-    const Relation* referenced = catalog.relation(key.referenced);
+// `referenced` is the table the key references, as of the same moment as `table`.
+std::optional<std::string> mismatch(const Catalog& catalog, const Relation& table, const Constraint& key,
+                                    const Relation* referenced) {
     if (referenced == nullptr) {
         return std::nullopt;
     }
@@ -70,13 +71,12 @@ std::optional<std::string> mismatch(const Catalog& catalog, const Relation& tabl
     return std::nullopt;
 }
 
-void check(const StatementContext& context, FindingSink& sink) {
+void check_applied(const AppliedContext& applied, FindingSink& sink) {
+    const StatementContext& context = applied.statement();
     if (!may_change_keys(context.node())) {
         return;
     }
-    const Catalog& before = context.catalog();
-    Catalog after = before;
-    after.apply(context.statement());
+    const Catalog& after = applied.after();
     const Relation* table = after.find_relation(relation_name(context.node()["relation"]));
     if (table == nullptr) {
         return;
@@ -93,14 +93,15 @@ void check(const StatementContext& context, FindingSink& sink) {
         }
     }
     for (const auto& [holder, key] : keys) {
-        const std::optional<std::string> now = mismatch(after, *holder, *key);
+        const std::optional<std::string> now = mismatch(after, *holder, *key, after.relation(key->referenced));
         if (!now) {
             continue;
         }
-        const Relation* earlier = before.relation(holder->id);
+        // The statement changes tables, not types, so `after` resolves the types of both moments.
+        const Relation* earlier = applied.relation_before(holder->id);
         const Constraint* earlier_key = earlier != nullptr ? earlier->find_constraint(key->name) : nullptr;
         if (earlier_key != nullptr && earlier_key->kind == ConstraintKind::foreign_key &&
-            mismatch(before, *earlier, *earlier_key) == now) {
+            mismatch(after, *earlier, *earlier_key, applied.relation_before(earlier_key->referenced)) == now) {
             continue;  // not this statement's doing
         }
         sink.report(ReportedFinding{
@@ -138,8 +139,9 @@ const Rule& foreign_key_type_mismatch() {
             .statement_kinds = {"CreateStmt", "AlterTableStmt"},
             .fix = FixAvailability::none,
         },
-        &check,
         nullptr,
+        nullptr,
+        &check_applied,
     };
     return k_rule;
 }

@@ -133,6 +133,25 @@ void add_parse_error(FileReport& report, const LineIndex& lines, const ParseErro
 
 namespace {
 
+bool any_applied_rule(const AnalysisOptions& options, std::string_view kind) {
+    return std::any_of(options.rules.begin(), options.rules.end(), [&](const ActiveRule& active) {
+        return active.rule->applied != nullptr && rule_applies(*active.rule, kind);
+    });
+}
+
+// The rules that compare the schema before and after `context`'s statement.
+void run_applied_rules(const AnalysisOptions& options, StatementContext& context, const Catalog& after,
+                       const CatalogChange& change, std::vector<Finding>& findings, const LineIndex& lines) {
+    const AppliedContext applied{context, after, change};
+    for (const ActiveRule& active : options.rules) {
+        if (active.rule->applied != nullptr && rule_applies(*active.rule, context.kind())) {
+            CollectingSink sink{active, context.statement().index, lines, options.config.pg_version, findings};
+            context.set_rule(active.rule->meta, active.options);
+            active.rule->applied(applied, sink);
+        }
+    }
+}
+
 // The body of analyze_file. `parsed_up`: the file's up sections, already parsed
 // by the batch replay (null: parse them here).
 FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
@@ -206,7 +225,16 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
             const bool transaction_before = state.in_transaction();
             state.apply(statement, effects);
             if (up) {
-                catalog.apply(statement);
+                CatalogChange change;
+                catalog.apply(statement, &change);
+                run_applied_rules(options, context, catalog, change, report.findings, lines);
+            } else if (any_applied_rule(options, statement.kind())) {
+                // A down section leaves the schema as the up sections made it.
+                Catalog scratch = catalog;
+                CatalogChange change;
+                scratch.apply(statement, &change);
+                context.set_catalog(&scratch);
+                run_applied_rules(options, context, scratch, change, report.findings, lines);
             }
             if (options.keep_statements) {
                 StatementReport summary;

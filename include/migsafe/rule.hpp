@@ -11,6 +11,7 @@
 
 #include "migsafe/ast.hpp"
 #include "migsafe/catalog.hpp"
+#include "migsafe/catalog_change.hpp"
 #include "migsafe/finding.hpp"
 #include "migsafe/fix.hpp"
 #include "migsafe/lock_model.hpp"
@@ -171,13 +172,33 @@ private:
     const Catalog& m_catalog;
 };
 
+// Called after a statement changed the schema, for rules that compare the schema
+// before and after it.
+class AppliedContext {
+public:
+    AppliedContext(const StatementContext& statement, const Catalog& after, const CatalogChange& change)
+        : m_statement(statement), m_after(after), m_change(change) {}
+    // The statement, its spans and text; its catalog() is the schema after it.
+    [[nodiscard]] const StatementContext& statement() const { return m_statement; }
+    [[nodiscard]] const Catalog& after() const { return m_after; }
+    // A relation as it was before the statement; null when the statement created it.
+    [[nodiscard]] const Relation* relation_before(ObjectId id) const { return m_change.relation_before(m_after, id); }
+
+private:
+    const StatementContext& m_statement;
+    const Catalog& m_after;
+    const CatalogChange& m_change;
+};
+
 using CheckFunction = void (*)(const StatementContext&, FindingSink&);
 using FinishFunction = void (*)(const UnitContext&, FindingSink&);
+using AppliedFunction = void (*)(const AppliedContext&, FindingSink&);
 
 struct Rule {
     RuleMeta meta;
     CheckFunction check = nullptr;
     FinishFunction finish = nullptr;
+    AppliedFunction applied = nullptr;
 };
 
 }  // namespace migsafe
