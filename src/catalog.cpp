@@ -255,8 +255,10 @@ void Catalog::record_edited_relations() {
     for (ObjectId id : m_edited) {
         if (const Relation* found = relation(id); found != nullptr) {
             m_mentions.record(*found);
+            m_constraint_names.record(*found);
         } else {
             m_mentions.forget(id);
+            m_constraint_names.forget(id);
         }
     }
     m_edited.clear();

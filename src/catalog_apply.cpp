@@ -821,8 +821,15 @@ private:
     // ---- PostgreSQL's implicit names -------------------------------------------
 
     bool constraint_name_exists(const std::string& schema, const std::string& name) const {
-        for (const auto& [id, relation] : m_catalog.m_relations) {
-            if (relation->schema == schema && relation->find_constraint(name) != nullptr) {
+        // What is recorded for relations this statement edited may be stale: look at those directly.
+        for (ObjectId id : m_catalog.m_constraint_names.holders(schema, name)) {
+            if (m_catalog.m_edited.count(id) == 0) {
+                return true;
+            }
+        }
+        for (ObjectId id : m_catalog.m_edited) {
+            const Relation* relation = get(id);
+            if (relation != nullptr && relation->schema == schema && relation->find_constraint(name) != nullptr) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/constraint_names.hpp"
 #include "migsafe/pg_types.hpp"
 #include "migsafe/relation_mentions.hpp"
 
@@ -280,7 +281,7 @@ public:
 private:
     friend class CatalogEditor;
 
-    // Brings m_mentions up to date with the relations the editor touched.
+    // Brings m_mentions and m_constraint_names up to date with the relations the editor touched.
     void record_edited_relations();
 
     std::map<ObjectId, std::shared_ptr<Relation>> m_relations;
@@ -291,7 +292,8 @@ private:
     std::set<std::string> m_extensions;
     ObjectId m_next_id = 1;
     RelationMentions m_mentions;
-    // Created, edited or removed since m_mentions was last brought up to date.
+    ConstraintNames m_constraint_names;
+    // Created, edited or removed since m_mentions and m_constraint_names were last brought up to date.
     std::set<ObjectId> m_edited;
     std::vector<std::string> m_search_path;
     bool m_utc_session = false;
