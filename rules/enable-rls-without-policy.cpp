@@ -24,7 +24,7 @@ void finish(const UnitContext& unit, FindingSink& sink) {
                 "sees no rows, and its inserts, updates and deletes fail",
             "create the table's policies (CREATE POLICY ... ON " + enabling.table.display() +
                 ") before or in the same migration as ENABLE ROW LEVEL SECURITY",
-            std::nullopt, std::nullopt});
+            std::nullopt, std::nullopt, enabling.statement});
     }
 }
 

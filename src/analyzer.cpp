@@ -30,7 +30,7 @@ public:
         Finding finding;
         finding.rule = std::string{m_rule.rule->meta.id};
         finding.severity = m_rule.severity_configured ? m_rule.severity : reported.severity.value_or(m_rule.severity);
-        finding.statement = m_statement;
+        finding.statement = reported.statement ? reported.statement : m_statement;
         finding.span = reported.span;
         finding.range = m_lines.range_of(reported.span);
         finding.message = std::move(reported.message);
@@ -248,7 +248,7 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
                 report.statements.push_back(std::move(summary));
             }
         }
-        const UnitContext unit{state, section.span.end, catalog};
+        const UnitContext unit{state, section.span.end, catalog, options.config.pg_version};
         for (const ActiveRule& active : options.rules) {
             if (active.rule->finish != nullptr) {
                 CollectingSink sink{active, std::nullopt, lines, options.config.pg_version, report.findings};

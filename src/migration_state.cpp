@@ -292,7 +292,7 @@ void MigrationState::apply_alter_table(const Statement& statement, const Qualifi
                 }
             }
         } else if (subtype == "AT_EnableRowSecurity") {
-            m_row_security_enablings.push_back(RowSecurityEnabling{table, statement.span});
+            m_row_security_enablings.push_back(RowSecurityEnabling{table, statement.span, statement.index});
         } else if (subtype == "AT_ValidateConstraint") {
             for (KnownCheck& check : m_tables[table.key()].checks) {
                 check.validated = check.validated || check.name == name;
@@ -341,6 +341,28 @@ void MigrationState::end_transaction() {
     if (m_statement_timeout_is_local) {
         m_statement_timeout_set = m_statement_timeout_in_session;
         m_statement_timeout_is_local = false;
+    }
+}
+
+namespace {
+
+// The same table as far as the statements show: schemas compare only when both are written.
+bool same_table(const QualifiedName& a, const QualifiedName& b) {
+    return a.name == b.name && (a.schema.empty() || b.schema.empty() || a.schema == b.schema);
+}
+
+}  // namespace
+
+void MigrationState::mark_compatibility_views(const QualifiedName& view, Node from_clause) {
+    for (TableRename& rename : m_table_renames) {
+        if (!same_table(view, rename.from)) {
+            continue;
+        }
+        for (const Node& item : from_clause.items()) {
+            if (Node read = item.as("RangeVar"); read && same_table(relation_name(read), rename.to)) {
+                rename.compatibility_view = true;
+            }
+        }
     }
 }
 
@@ -467,6 +489,8 @@ void MigrationState::apply_statement(const Statement& statement, const Statement
         if (stmt["subtype"].str() == "C" && stmt["def"].as("Constraint")["contype"].str() == "CONSTR_CHECK") {
             m_constrained_domains.insert(qualified_name(stmt["typeName"]).key());
         }
+    } else if (kind == "ViewStmt") {
+        mark_compatibility_views(relation_name(stmt["view"]), stmt["query"].as("SelectStmt")["fromClause"]);
     } else if (kind == "CreateEnumStmt" && in_transaction()) {
         m_enum_types_created_in_transaction.insert(qualified_name(stmt["typeName"]).key());
     } else if (kind == "CreateTableAsStmt") {
@@ -505,6 +529,8 @@ void MigrationState::apply_statement(const Statement& statement, const Statement
         const QualifiedName new_name{old_name.schema, std::string{stmt["newname"].str()}};
         if (m_created_tables.erase(old_name.key()) != 0) {
             m_created_tables.insert(new_name.key());
+        } else {
+            m_table_renames.push_back(TableRename{old_name, new_name, statement.span, statement.index});
         }
         if (auto facts = m_tables.extract(old_name.key()); facts) {
             facts.key() = new_name.key();

@@ -68,6 +68,17 @@ struct TableFacts {
 struct RowSecurityEnabling {
     QualifiedName table;
     ByteSpan span;  // the statement
+    std::size_t statement = 0;
+};
+
+// ALTER TABLE ... RENAME TO of a table that existed before this unit.
+struct TableRename {
+    QualifiedName from;
+    QualifiedName to;  // in from's schema
+    ByteSpan span;     // the statement
+    std::size_t statement = 0;
+    // A later CREATE VIEW under the old name selects from the new one: old code keeps working.
+    bool compatibility_view = false;
 };
 
 // A foreign key declared in this unit (CREATE TABLE, ADD CONSTRAINT, ADD COLUMN ... REFERENCES).
@@ -152,6 +163,7 @@ public:
     [[nodiscard]] const std::vector<RowSecurityEnabling>& row_security_enablings() const {
         return m_row_security_enablings;
     }
+    [[nodiscard]] const std::vector<TableRename>& table_renames() const { return m_table_renames; }
     [[nodiscard]] const std::vector<ForeignKeyAddition>& foreign_key_additions() const {
         return m_foreign_key_additions;
     }
@@ -176,6 +188,7 @@ private:
     void add_check(const QualifiedName& table, std::string name, bool validated, Node expression,
                    const Statement& statement);
     void apply_setting(const std::string& name, bool is_reset, bool local, bool has_value, bool zero);
+    void mark_compatibility_views(const QualifiedName& view, Node from_clause);
 
     TransactionMode m_mode;
     std::size_t m_statement_count;
@@ -202,6 +215,7 @@ private:
     std::map<std::string, std::vector<AlterScan>> m_alter_scans;
     std::vector<RowSecurityEnabling> m_row_security_enablings;
     std::vector<ForeignKeyAddition> m_foreign_key_additions;
+    std::vector<TableRename> m_table_renames;
     std::optional<std::size_t> m_unguarded_lock;
     std::optional<std::size_t> m_unguarded_slow;
     UnitInfo m_unit;

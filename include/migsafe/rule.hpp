@@ -73,6 +73,8 @@ struct ReportedFinding {
     std::string help;
     std::optional<FixPlan> fix;
     std::optional<Severity> severity;  // when the rule grades this case differently
+    // The statement it is about, for a finding reported once the unit has ended.
+    std::optional<std::size_t> statement = std::nullopt;
 };
 
 class FindingSink {
@@ -159,10 +161,12 @@ private:
 // Called once per unit after its last statement, for rules that judge the whole unit.
 class UnitContext {
 public:
-    UnitContext(const MigrationState& final_state, std::size_t end_offset, const Catalog& final_catalog)
-        : m_state(final_state), m_end_offset(end_offset), m_catalog(final_catalog) {}
+    UnitContext(const MigrationState& final_state, std::size_t end_offset, const Catalog& final_catalog,
+                int pg_version)
+        : m_state(final_state), m_end_offset(end_offset), m_catalog(final_catalog), m_pg_version(pg_version) {}
     [[nodiscard]] const MigrationState& state() const { return m_state; }
     [[nodiscard]] std::size_t end_offset() const { return m_end_offset; }
+    [[nodiscard]] int pg_version() const { return m_pg_version; }
     // The schema after the unit's last statement (down sections leave it unchanged).
     [[nodiscard]] const Catalog& catalog() const { return m_catalog; }
 
@@ -170,6 +174,7 @@ private:
     const MigrationState& m_state;
     std::size_t m_end_offset;
     const Catalog& m_catalog;
+    int m_pg_version;
 };
 
 // Called after a statement changed the schema, for rules that compare the schema

@@ -35,3 +35,6 @@ INSERT INTO teachers SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE md5((g % 400 +
 FROM generate_series(1, 900) AS g;
 ALTER TABLE schools ENABLE ROW LEVEL SECURITY;
 CREATE POLICY school_isolation ON schools USING (id::text = current_setting('app.school_id', true));
+-- A table only the rename case touches (the writer and the row comparison name the others).
+CREATE TABLE audit_entries (id bigint PRIMARY KEY, note text NOT NULL DEFAULT 'none');
+INSERT INTO audit_entries SELECT g, 'entry ' || g FROM generate_series(1, 500) AS g;

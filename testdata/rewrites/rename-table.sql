@@ -1,0 +1,1 @@
+ALTER TABLE audit_entries RENAME TO audit_log;
