@@ -77,6 +77,22 @@ TEST_F(ConfigCli, NearestFileTurnsARuleOff) {
     EXPECT_EQ(check("--enable squawk:require-concurrent-index-creation db/index.sql").status, 1);
 }
 
+TEST_F(ConfigCli, FlagsSetToFalseTurnOffWhatTheFileTurnsOn) {
+    write("add.sql", "-- migsafe-ignore add-column-volatile-default\n"
+                     "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();\n");
+    write(".migsafe.json", R"({"assume_lock_timeout": true, "require_suppression_reason": true,
+                               "rules": {"require-lock-timeout": {"timeout": "750ms"}}})");
+    const CommandRun from_file = check("add.sql");
+    EXPECT_EQ(from_file.out.find("[require-lock-timeout]"), std::string::npos) << from_file.out;
+    EXPECT_NE(from_file.out.find("gives no reason"), std::string::npos) << from_file.out;
+    const CommandRun overridden = check("--assume-lock-timeout=false --require-suppression-reason=false add.sql");
+    EXPECT_EQ(overridden.status, 1) << overridden.out;
+    EXPECT_NE(overridden.out.find("[require-lock-timeout]"), std::string::npos) << overridden.out;
+    EXPECT_EQ(overridden.out.find("gives no reason"), std::string::npos) << overridden.out;
+    // The rule's option comes from the file: the suggested setting uses it.
+    EXPECT_NE(overridden.out.find("750ms"), std::string::npos) << overridden.out;
+}
+
 TEST_F(ConfigCli, ConfigSeverityOverridesTheRulesOwnAndFailOnApplies) {
     write("index.sql", k_create_index);
     write(".migsafe.json", R"({"rules": {"require-concurrent-index-creation": "warning"}, "fail_on": "error"})");

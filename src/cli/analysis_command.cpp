@@ -148,6 +148,14 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
 
 }  // namespace
 
+// A flag the config file can also set: CLI11 counts `--flag=false` as -1, so the
+// setting stays unset unless the flag is given.
+void add_overriding_flag(CLI::App& command, const std::string& name, std::optional<bool>& setting,
+                         const std::string& description) {
+    command.add_flag_function(
+        name, [&setting](std::int64_t count) { setting = count > 0; }, description);
+}
+
 void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_option("paths", arguments.paths, "Migration files or directories ('-' reads standard input)")
         ->required();
@@ -159,11 +167,11 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_option("--pg-version", arguments.pg_version, "Target PostgreSQL major version (11-18; default 18)")
         ->check(CLI::Range(k_min_pg_version, k_max_pg_version));
     command.add_option("--framework", arguments.framework, "Migration framework (default: detect)");
-    command.add_flag("--assume-in-transaction", arguments.assume_in_transaction,
-                     "Assume the runner wraps each file in a transaction");
+    add_overriding_flag(command, "--assume-in-transaction", arguments.assume_in_transaction,
+                        "Assume the runner wraps each file in a transaction");
     command.add_flag("--check-down", arguments.check_down, "Also lint down (revert) migrations");
-    command.add_flag("--assume-lock-timeout", arguments.assume_lock_timeout,
-                     "Assume the runner sets lock_timeout before each migration");
+    add_overriding_flag(command, "--assume-lock-timeout", arguments.assume_lock_timeout,
+                        "Assume the runner sets lock_timeout before each migration");
     command.add_option("--fail-on", arguments.fail_on, "Lowest severity that fails the run (default: warning)")
         ->check(CLI::IsMember({"error", "warning", "hint"}));
     command.add_option("--config", arguments.config,
@@ -176,8 +184,8 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_flag("--enable-all", arguments.enable_all, "Enable every rule, including those off by default");
     command.add_option("--enable", arguments.enable, "Enable a rule (id or alias; repeatable)");
     command.add_option("--disable", arguments.disable, "Disable a rule (id or alias; repeatable)");
-    command.add_flag("--require-suppression-reason", arguments.require_suppression_reason,
-                     "Report migsafe-ignore comments that give no reason");
+    add_overriding_flag(command, "--require-suppression-reason", arguments.require_suppression_reason,
+                        "Report migsafe-ignore comments that give no reason");
     command.add_option("--schema", arguments.schema,
                        "Schema to start from: the output of pg_dump --schema-only");
     command.add_option("--history", arguments.history,
@@ -224,7 +232,7 @@ Result<std::shared_ptr<const Catalog>> schema_context(const AnalysisArguments& a
         }
         ReplayOptions options;
         options.framework = arguments.framework;
-        options.assume_in_transaction = arguments.assume_in_transaction;
+        options.assume_in_transaction = arguments.assume_in_transaction.value_or(false);
         options.pg_version = arguments.pg_version == 0 ? k_max_pg_version : arguments.pg_version;
         options.jobs = jobs;
         catalog = replay_history(earlier, std::move(catalog), options);
@@ -253,19 +261,20 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
     // Flags override the file; a flag left out keeps the file's value.
     config.pg_version = arguments.pg_version == 0 ? config.pg_version : arguments.pg_version;
     config.framework = arguments.framework.empty() ? config.framework : arguments.framework;
-    config.assume_in_transaction = config.assume_in_transaction || arguments.assume_in_transaction;
+    config.assume_in_transaction = arguments.assume_in_transaction.value_or(config.assume_in_transaction);
     config.check_down = arguments.check_down;
     if (!config.framework.empty() && find_framework(config.framework) == nullptr) {
         return make_error(ErrorKind::usage,
                           "unknown framework '" + config.framework + "'; known frameworks: " + framework_names());
     }
-    config.assume_lock_timeout = config.assume_lock_timeout || arguments.assume_lock_timeout;
+    config.assume_lock_timeout = arguments.assume_lock_timeout.value_or(config.assume_lock_timeout);
     config.fail_on = parse_severity(arguments.fail_on).value_or(config.fail_on);
     config.allow_parse_errors = arguments.allow_parse_errors;
     config.enable_all = arguments.enable_all;
     config.enable = arguments.enable;
     config.disable = arguments.disable;
-    config.require_suppression_reason = config.require_suppression_reason || arguments.require_suppression_reason;
+    config.require_suppression_reason =
+        arguments.require_suppression_reason.value_or(config.require_suppression_reason);
     auto rules = resolve_rules(config);
     if (!rules) {
         return tl::unexpected(rules.error());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,16 +22,17 @@ struct AnalysisArguments {
     std::string stdin_filename = "-";
     int pg_version = 0;  // 0: the newest the lock model knows
     std::string framework;
-    bool assume_in_transaction = false;
+    // Unset: the config file's value. `--flag=false` turns off what the file turns on.
+    std::optional<bool> assume_in_transaction;
     bool check_down = false;
-    bool assume_lock_timeout = false;
+    std::optional<bool> assume_lock_timeout;
     std::string fail_on;  // empty: the config file's, else warning
     std::string color = "auto";
     bool allow_parse_errors = false;
     bool enable_all = false;
     std::vector<std::string> enable;
     std::vector<std::string> disable;
-    bool require_suppression_reason = false;
+    std::optional<bool> require_suppression_reason;
     std::string config;  // --config FILE; empty: the .migsafe.json nearest each file
     std::string schema;   // --schema FILE: a pg_dump --schema-only to start from
     std::string history;  // --history DIR: earlier migrations, replayed as context and not reported

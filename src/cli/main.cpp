@@ -1,6 +1,7 @@
 // migsafe's command line: parse arguments, run one subcommand, map to an exit code.
 #include <exception>
 #include <iostream>
+#include <stdexcept>
 
 #include <CLI/CLI.hpp>
 
@@ -45,6 +46,10 @@ int main(int argc, char** argv) {
         } catch (const CLI::ParseError& error) {
             const int code = app.exit(error);
             return code == 0 ? 0 : 2;
+        } catch (const std::invalid_argument&) {
+            // CLI11 reads a flag's value (--assume-lock-timeout=maybe) with std::stoll.
+            std::cerr << "migsafe: a flag's value must be true or false\nRun with --help for more information.\n";
+            return 2;
         }
         if (check->parsed()) {
             return migsafe::cli::run_analysis(migsafe::cli::AnalysisKind::check, check_arguments);
