@@ -167,6 +167,31 @@ TEST(Cli, ColorOnlyWhenAskedAndNeverWithNoColor) {
     EXPECT_EQ(migsafe({"check", file}, {}, {{"NO_COLOR", "1"}}).out.find("\x1b["), std::string::npos);
 }
 
+// `script` (util-linux) gives the child a pseudo-terminal, where auto turns colour on.
+TEST(Cli, ColorAutoFollowsTheTerminalAndNoColor) {
+    if (!fs::exists("/usr/bin/script")) {
+        GTEST_SKIP() << "no /usr/bin/script to run migsafe on a terminal";
+    }
+    const std::string command =
+        "'" + std::string{MIGSAFE_BINARY} + "' check '" + input("four-dangerous-patterns.sql") + "'";
+    auto on_terminal = [&](std::vector<std::pair<std::string, std::string>> env) {
+        pgtest::ProcessRequest request;
+        request.argv = {"/usr/bin/script", "-qec", command, "/dev/null"};
+        request.env = std::move(env);
+        request.drop_env_prefixes = {"NO_COLOR"};
+        request.timeout = std::chrono::minutes(2);
+        return pgtest::run_process(request);
+    };
+    const pgtest::ProcessResult colored = on_terminal({});
+    EXPECT_EQ(colored.exit_code, 1) << colored.out << colored.err;
+    EXPECT_NE(colored.out.find("\x1b["), std::string::npos) << colored.out;
+    EXPECT_NE(colored.out.find("[changing-column-type]"), std::string::npos) << colored.out;
+    const pgtest::ProcessResult plain = on_terminal({{"NO_COLOR", "1"}});
+    EXPECT_EQ(plain.exit_code, 1) << plain.out << plain.err;
+    EXPECT_EQ(plain.out.find("\x1b["), std::string::npos) << plain.out;
+    EXPECT_NE(plain.out.find("[changing-column-type]"), std::string::npos) << plain.out;
+}
+
 TEST(Cli, PsqlMetaCommandsAreNotedNotErrors) {
     const ProcessResult result = migsafe({"check", "--color", "never", input("psql-meta-commands.sql")});
     EXPECT_EQ(result.exit_code, 0) << result.out;
@@ -177,12 +202,50 @@ TEST(Cli, UsageErrorsExitTwo) {
     EXPECT_EQ(migsafe({"check", "--no-such-flag", input("safe.sql")}).exit_code, 2);
     EXPECT_EQ(migsafe({"check", "--pg-version", "10", input("safe.sql")}).exit_code, 2);
     EXPECT_EQ(migsafe({"check", "--format", "yaml", input("safe.sql")}).exit_code, 2);
+    const ProcessResult bad_flag_value = migsafe({"check", "--assume-lock-timeout=maybe", input("safe.sql")});
+    EXPECT_EQ(bad_flag_value.exit_code, 2);
+    EXPECT_NE(bad_flag_value.err.find("must be true or false"), std::string::npos) << bad_flag_value.err;
     EXPECT_EQ(migsafe({}).exit_code, 2);
     const ProcessResult unknown_rule = migsafe({"check", "--enable", "require-concurent-index-creation", input("safe.sql")});
     EXPECT_EQ(unknown_rule.exit_code, 2);
     EXPECT_NE(unknown_rule.err.find("did you mean 'require-concurrent-index-creation'"), std::string::npos)
         << unknown_rule.err;
     EXPECT_EQ(migsafe({"--version"}).exit_code, 0);
+}
+
+TEST(Cli, SuppressionCommentsAndEnableAllEndToEnd) {
+    TempDir dir{"migsafe-test"};
+    const fs::path file = dir.path() / "suppressions.sql";
+    std::ofstream{file} << "-- migsafe-ignore add-column-volatil-default: typo in the id\n"
+                           "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();\n"
+                           "CREATE INDEX users_name_idx ON users (name);\n"
+                           "-- migsafe-ignore-file require-concurrent-index-creation: small table\n"
+                           "CREATE INDEX users_email_idx ON users (email);\n";
+    const ProcessResult result = migsafe({"check", "--format", "json", file.string()});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    std::vector<std::string> seen;
+    const auto report = nlohmann::json::parse(result.out);  // named: a range-for over a temporary's member dangles
+    for (const auto& finding : report["files"][0]["findings"]) {
+        const std::string rule = finding["rule"];
+        seen.push_back(rule);
+        if (rule == "unused-suppression") {
+            // An unknown id is a warning that names the closest known id.
+            EXPECT_EQ(finding["severity"], "warning");
+            EXPECT_NE(finding["message"].get<std::string>().find("did you mean 'add-column-volatile-default'"),
+                      std::string::npos);
+        }
+    }
+    EXPECT_NE(std::find(seen.begin(), seen.end(), "unused-suppression"), seen.end());
+    // The misspelt id silences nothing; the file-wide one, written mid-file, covers both indexes.
+    EXPECT_NE(std::find(seen.begin(), seen.end(), "add-column-volatile-default"), seen.end());
+    EXPECT_EQ(std::find(seen.begin(), seen.end(), "require-concurrent-index-creation"), seen.end());
+    EXPECT_EQ(std::find(seen.begin(), seen.end(), "require-statement-timeout"), seen.end());
+
+    const ProcessResult all = migsafe({"check", "--color", "never", "--enable-all", file.string()});
+    EXPECT_NE(all.out.find("[require-statement-timeout]"), std::string::npos) << all.out;
+    EXPECT_NE(all.out.find("Run 'migsafe rule <rule-id>' for why a rule matters and how to fix it."),
+              std::string::npos)
+        << all.out;
 }
 
 TEST(Cli, DisableByAliasSilencesTheRule) {

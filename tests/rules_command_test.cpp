@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -36,10 +37,33 @@ CommandRun run(const std::string& arguments) {
 TEST(RulesCommand, TableListsEveryRule) {
     const CommandRun table = run("rules");
     EXPECT_EQ(table.status, 0);
-    EXPECT_NE(table.out.find("ID"), std::string::npos);
-    for (const Rule* rule : all_rules()) {
-        EXPECT_NE(table.out.find(std::string{rule->meta.id} + " "), std::string::npos) << rule->meta.id;
+    EXPECT_EQ(table.out.substr(0, table.out.find('\n')).find("ID"), 0U) << table.out;
+    for (const std::string_view column : {"SEVERITY", "DEFAULT", "FIX", "SUMMARY"}) {
+        EXPECT_NE(table.out.substr(0, table.out.find('\n')).find(column), std::string::npos) << column;
     }
+    std::istringstream lines{table.out};
+    std::string line;
+    std::size_t rows = 0;
+    while (std::getline(lines, line)) {
+        for (const Rule* rule : all_rules()) {
+            if (line.rfind(std::string{rule->meta.id} + " ", 0) != 0) {
+                continue;
+            }
+            // Each row: id, severity, on/off, fix availability, then the summary.
+            std::istringstream fields{line};
+            std::string id;
+            std::string severity;
+            std::string enabled;
+            std::string fix;
+            fields >> id >> severity >> enabled >> fix;
+            EXPECT_EQ(severity, severity_name(rule->meta.default_severity)) << line;
+            EXPECT_EQ(enabled, rule->meta.enabled_by_default ? "on" : "off") << line;
+            EXPECT_TRUE(fix == "always" || fix == "sometimes" || fix == "none") << line;
+            EXPECT_NE(line.find(std::string{rule->meta.summary}), std::string::npos) << line;
+            ++rows;
+        }
+    }
+    EXPECT_EQ(rows, all_rules().size());
 }
 
 TEST(RulesCommand, JsonHasEveryRule) {
