@@ -165,6 +165,18 @@ const LockTableRow* find_lock_row(std::string_view form, Condition conditions, i
     return nullptr;
 }
 
+LockMode row_lock_mode(std::string_view form, RelationRole role, Condition conditions, int pg_version) {
+    const LockTableRow* row = find_lock_row(form, conditions, pg_version);
+    if (row != nullptr) {
+        for (const RoleLock& lock : row->locks) {
+            if (lock.role == role) {
+                return lock.mode;
+            }
+        }
+    }
+    return LockMode::none;
+}
+
 // ---- Classification: statement -> actions (form + conditions + relations) --------
 
 namespace {
@@ -612,6 +624,16 @@ void classify_vacuum(Node stmt, Actions& out) {
     }
 }
 
+void classify_cluster(Node stmt, Actions& out) {
+    if (stmt["relation"].empty()) {
+        out.push_back(make_action("CLUSTER (every clustered table)", QualifiedName{}));
+        return;
+    }
+    Action action = make_action("CLUSTER", relation_name(stmt["relation"]));
+    action.recurse = true;  // a partitioned table's partitions are each rewritten
+    out.push_back(std::move(action));
+}
+
 void classify_reindex(Node stmt, Actions& out) {
     const std::string_view kind = stmt["kind"].str();
     const Condition conditions = has_option(stmt["params"], "concurrently") ? Condition::concurrently : Condition::none;
@@ -826,10 +848,9 @@ struct SimpleForm {
     std::string_view relation_field;  // empty: no relation
 };
 
-constexpr std::array<SimpleForm, 19> k_simple_forms = {{
+constexpr std::array<SimpleForm, 18> k_simple_forms = {{
     {"CreatePolicyStmt", "CREATE POLICY", "table"},
     {"AlterPolicyStmt", "ALTER POLICY", "table"},
-    {"ClusterStmt", "CLUSTER", "relation"},
     {"CreateEnumStmt", "CREATE TYPE", ""},
     {"CompositeTypeStmt", "CREATE TYPE", ""},
     {"CreateRangeStmt", "CREATE TYPE", ""},
@@ -925,6 +946,8 @@ Actions classify(const Statement& statement) {
                                       QualifiedName{}));
     } else if (kind == "CommentStmt") {
         classify_comment(stmt, actions);
+    } else if (kind == "ClusterStmt") {
+        classify_cluster(stmt, actions);
     } else {
         for (const SimpleForm& simple : k_simple_forms) {
             if (simple.kind == kind) {
@@ -1140,12 +1163,11 @@ std::vector<int> column_numbers(const Relation& table, const std::vector<std::st
     return numbers;
 }
 
-void refine_alter_column_type(Action& action, const Schema& schema, const Relation& table) {
-    const Column* column = named_column(table, action);
-    Node definition = action.source["def"].as("ColumnDef");
-    if (column == nullptr || !definition) {
-        return;
-    }
+}  // namespace
+
+ColumnTypeChange judge_column_type_change(const Catalog& catalog, const Relation& table, const Column& column,
+                                          Node definition, int pg_version) {
+    const Schema schema{catalog, pg_version, {}};
     const ColumnType to = column_type(definition["typeName"]);
     // USING that only casts the column to the new type converts as the plain change does.
     bool plain = true;
@@ -1153,36 +1175,58 @@ void refine_alter_column_type(Action& action, const Schema& schema, const Relati
         Node cast = expression.as("TypeCast");
         Node reference = (cast ? cast["arg"] : expression).as("ColumnRef");
         const std::vector<std::string> fields = reference ? string_list(reference["fields"]) : std::vector<std::string>{};
-        plain = !fields.empty() && fields.back() == column->name && (!cast || column_type(cast["typeName"]) == to);
+        plain = !fields.empty() && fields.back() == column.name && (!cast || column_type(cast["typeName"]) == to);
     }
-    TypeChange change = classify_type_change(schema.storage_type(column->type), schema.storage_type(to),
+    TypeChange change = classify_type_change(schema.storage_type(column.type), schema.storage_type(to),
                                              schema.pg_version(), schema.catalog().utc_session());
     // A date/time type without a precision keeps 6 digits: naming 6 or more changes nothing.
     static constexpr std::array<std::string_view, 5> k_precision_types = {"timestamp", "timestamptz", "time", "timetz",
                                                                          "interval"};
-    if (column->type.name == to.name && column->type.modifiers.empty() && to.modifiers.size() == 1 &&
-        to.modifiers[0] >= 6 && !to.is_array && !column->type.is_array &&
+    if (column.type.name == to.name && column.type.modifiers.empty() && to.modifiers.size() == 1 &&
+        to.modifiers[0] >= 6 && !to.is_array && !column.type.is_array &&
         std::find(k_precision_types.begin(), k_precision_types.end(), to.name) != k_precision_types.end()) {
         change.binary_coercible = true;
     }
     const std::vector<const Relation*> indexes = schema.catalog().indexes_of(table.id);
     const bool indexed = std::any_of(indexes.begin(), indexes.end(), [&](const Relation* index) {
         return std::any_of(index->index.keys.begin(), index->index.keys.end(),
-                           [&](const IndexKey& key) { return key.column == column->number; });
+                           [&](const IndexKey& key) { return key.column == column.number; });
     });
-    if (plain && change.binary_coercible) {
+    ColumnTypeChange judged;
+    if (!plain || !change.binary_coercible) {
+        return judged;
+    }
+    judged.binary_coercible = true;
+    const std::vector<std::string> collation = string_list(definition["collClause"]["collname"]);
+    const bool new_collation = !collation.empty() && collation.back() != column.collation;
+    judged.rebuilds_indexes = indexed && (change.rebuilds_indexes || new_collation);
+    for (const Constraint& constraint : table.constraints) {
+        if (constraint.kind == ConstraintKind::check &&
+            std::find(constraint.expression_columns.begin(), constraint.expression_columns.end(), column.number) !=
+                constraint.expression_columns.end()) {
+            judged.rechecks = true;
+        }
+    }
+    return judged;
+}
+
+namespace {
+
+void refine_alter_column_type(Action& action, const Schema& schema, const Relation& table) {
+    const Column* column = named_column(table, action);
+    Node definition = action.source["def"].as("ColumnDef");
+    if (column == nullptr || !definition) {
+        return;
+    }
+    const ColumnTypeChange change =
+        judge_column_type_change(schema.catalog(), table, *column, definition, schema.pg_version());
+    if (change.binary_coercible) {
         action.conditions = action.conditions | Condition::binary_coercible_type;
-        const std::vector<std::string> collation = string_list(definition["collClause"]["collname"]);
-        const bool new_collation = !collation.empty() && collation.back() != column->collation;
-        if (indexed && (change.rebuilds_indexes || new_collation)) {
+        if (change.rebuilds_indexes) {
             action.conditions = action.conditions | Condition::rebuilds_indexes;
         }
-        for (const Constraint& constraint : table.constraints) {
-            if (constraint.kind == ConstraintKind::check &&
-                std::find(constraint.expression_columns.begin(), constraint.expression_columns.end(),
-                          column->number) != constraint.expression_columns.end()) {
-                action.conditions = action.conditions | Condition::column_check;
-            }
+        if (change.rechecks) {
+            action.conditions = action.conditions | Condition::column_check;
         }
         return;
     }

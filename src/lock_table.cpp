@@ -234,9 +234,14 @@ const std::vector<LockTableRow>& rows() {
         // under ACCESS EXCLUSIVE at the end.
         no_transaction(row("REINDEX INDEX", {{R::index, AEL, rewrite}, {R::target, SUE, false, scan}}, C::concurrently,
                            C::none, verified, 12)),
+        // A partitioned table's or index's partitions are reindexed a transaction each (PostgreSQL 14).
+        no_transaction(row("REINDEX INDEX", {{R::index, AEL, rewrite}, {R::target, SH, false, scan}}, C::partitioned,
+                           C::none, verified, 14)),
         row("REINDEX INDEX", {{R::index, AEL, rewrite}, {R::target, SH, false, scan}}),
         no_transaction(row("REINDEX TABLE", {{R::target, SUE, false, scan}, {R::index, AEL, rewrite}}, C::concurrently,
                            C::none, verified, 12)),
+        no_transaction(row("REINDEX TABLE", {{R::target, SH, false, scan}, {R::index, AEL, rewrite}}, C::partitioned,
+                           C::none, verified, 14)),
         row("REINDEX TABLE", {{R::target, SH, false, scan}, {R::index, AEL, rewrite}}),
         no_transaction(row("REINDEX SCHEMA/DATABASE/SYSTEM", {}, C::none, C::none, "PostgreSQL docs: REINDEX")),
 
@@ -244,7 +249,11 @@ const std::vector<LockTableRow>& rows() {
         no_transaction(row("VACUUM", {{R::target, SUE}})),
         no_transaction(row("VACUUM FULL", {{R::target, AEL, rewrite, scan}})),
         row("ANALYZE", {{R::target, SUE}}),
+        // A partitioned table is clustered a partition per transaction, so not inside one.
+        no_transaction(row("CLUSTER", {{R::target, AEL, rewrite, scan}}, C::partitioned, C::none,
+                           "PostgreSQL docs: CLUSTER", 15)),
         row("CLUSTER", {{R::target, AEL, rewrite, scan}}),
+        no_transaction(row("CLUSTER (every clustered table)", {}, C::none, C::none, "PostgreSQL docs: CLUSTER")),
         row("REFRESH MATERIALIZED VIEW", {{R::target, EX, false, scan}, {R::read, AS, false, scan}}, C::concurrently),
         row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite}}, C::query_not_run),
         row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite, scan}, {R::read, AS, false, scan}}),

@@ -277,7 +277,7 @@ TEST(Cli, OutputFileReplacesStdout) {
 TEST(Cli, ExplainNamesLocksAndWhereFactsWereVerified) {
     const ProcessResult result = migsafe({"explain", "--color", "never", input("four-dangerous-patterns.sql")});
     EXPECT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.out.find("verified on PostgreSQL 15.18"), std::string::npos);
+    EXPECT_NE(result.out.find("verified on PostgreSQL 15.20"), std::string::npos);
     EXPECT_NE(result.out.find("users (referenced): SHARE ROW EXCLUSIVE, blocking writes"), std::string::npos)
         << result.out;
     EXPECT_NE(result.out.find("rewrites it"), std::string::npos);

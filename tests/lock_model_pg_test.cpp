@@ -2,6 +2,7 @@
 // testdata/locks runs on a throw-away cluster, and what the server shows
 // (locks, rewrites, scans) must be what `migsafe explain` claims.
 #include "lock_cases.hpp"
+#include "migsafe/lock_model.hpp"
 #include "lock_observer.hpp"
 #include "pg_server.hpp"
 #include "subprocess.hpp"
@@ -17,6 +18,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <unistd.h>
@@ -81,6 +83,7 @@ std::string unqualified_name(std::string_view written) {
 struct ModelClaims {
     std::map<std::string, ModelEntry> relations;  // by unqualified name
     bool modelled = true;  // false: migsafe says it has no model for the statement
+    std::optional<bool> requires_no_transaction;  // missing in hand-written documents
 };
 
 // Reads files[0].statements[0] of `migsafe explain --format json`.
@@ -95,6 +98,9 @@ ModelClaims read_model_claims(const json& document) {
     const json& statement = statements.at(0);
     if (statement.contains("modelled") && statement.at("modelled").is_boolean()) {
         claims.modelled = statement.at("modelled").get<bool>();
+    }
+    if (statement.contains("requires_no_transaction") && statement.at("requires_no_transaction").is_boolean()) {
+        claims.requires_no_transaction = statement.at("requires_no_transaction").get<bool>();
     }
     for (const json& lock : statement.value("locks", json::array())) {
         const std::string written = lock.at("relation").get<std::string>();
@@ -197,6 +203,13 @@ Comparison compare(const LockCase& lock_case, const Observation& observation, co
     Comparison comparison;
     std::set<std::string> matched;
     const std::string statement = one_line(lock_case.statement);
+    // A concurrent case is one the server refuses inside a transaction block; every other case ran inside one.
+    if (model.requires_no_transaction && *model.requires_no_transaction != lock_case.concurrent) {
+        comparison.disagreements.push_back(
+            {lock_case.location(), statement, "(transaction block)",
+             lock_case.concurrent ? "cannot run inside one" : "runs inside one",
+             *model.requires_no_transaction ? "cannot run inside one" : "runs inside one"});
+    }
     const std::map<std::string, ModelEntry>& claims = model.relations;
     const std::string nothing = model.modelled ? "nothing" : "nothing (statement not modelled)";
     for (const ObservedRelation& relation : observation.relations) {
@@ -288,9 +301,10 @@ std::string render_table(const std::vector<Disagreement>& rows) {
 
 // Runs `migsafe explain` on the case statement alone, with the schema the server
 // had (setup.sql and the case's own setup) as --schema, and compares.
-Comparison compare_with_migsafe(const std::string& binary, const std::filesystem::path& scratch,
-                                const std::string& setup_sql, const LockCase& lock_case,
-                                const Observation& observation) {
+// migsafe's claims for one case, from `migsafe explain --format json` run against
+// the setup schema; the reason instead when they cannot be read.
+std::variant<ModelClaims, std::string> explain_case(const std::string& binary, const std::filesystem::path& scratch,
+                                                    const std::string& setup_sql, const LockCase& lock_case) {
     const std::string stem =
         std::filesystem::path(lock_case.file).stem().string() + "_" + std::to_string(lock_case.line);
     const std::filesystem::path file = scratch / (stem + ".sql");
@@ -310,23 +324,28 @@ Comparison compare_with_migsafe(const std::string& binary, const std::filesystem
     request.env = {{"NO_COLOR", "1"}};
     request.timeout = std::chrono::seconds(30);
     const ProcessResult result = run_process(request);
-
-    const auto failed = [&](const std::string& why) {
-        Comparison comparison;
-        comparison.disagreements.push_back(
-            {lock_case.location(), one_line(lock_case.statement), "-", "-", why});
-        return comparison;
-    };
     // 0: nothing found, 1: findings; the locks are reported either way.
     if (result.exit_code != 0 && result.exit_code != 1) {
         const std::string first_line = result.err.substr(0, result.err.find('\n'));
-        return failed("exit " + std::to_string(result.exit_code) + ": " + first_line);
+        return "exit " + std::to_string(result.exit_code) + ": " + first_line;
     }
     try {
-        return compare(lock_case, observation, read_model_claims(json::parse(result.out)));
+        return read_model_claims(json::parse(result.out));
     } catch (const std::exception& error) {
-        return failed(std::string("unreadable output: ") + error.what());
+        return std::string("unreadable output: ") + error.what();
     }
+}
+
+Comparison compare_with_migsafe(const std::string& binary, const std::filesystem::path& scratch,
+                                const std::string& setup_sql, const LockCase& lock_case,
+                                const Observation& observation) {
+    auto claims = explain_case(binary, scratch, setup_sql, lock_case);
+    if (const std::string* why = std::get_if<std::string>(&claims)) {
+        Comparison comparison;
+        comparison.disagreements.push_back({lock_case.location(), one_line(lock_case.statement), "-", "-", *why});
+        return comparison;
+    }
+    return compare(lock_case, observation, std::get<ModelClaims>(claims));
 }
 
 std::string dump_document(const std::vector<LockCase>& cases, const std::vector<Observation>& observations,
@@ -438,6 +457,14 @@ TEST(LockModelComparison, ReportsEveryDifferenceAndOnlyThose) {
     }
     EXPECT_EQ(relations, (std::set<std::string>{"t", "parent", "t_c_idx", "fk_index", "mv"}))
         << render_table(different.disagreements);
+}
+
+// explain names the server version the facts were last recorded on.
+TEST(LockModelComparison, VerifiedOnNamesTheRecordedServer) {
+    std::ifstream recorded(lock_cases_directory() / "observed-pg15.json", std::ios::binary);
+    ASSERT_TRUE(recorded) << "testdata/locks/observed-pg15.json is missing";
+    const json document = json::parse(recorded);
+    EXPECT_EQ(std::string{k_verified_on}, "PostgreSQL " + document.at("server_version").get<std::string>());
 }
 
 TEST(LockModelComparison, SampledLocksAreALowerBound) {
@@ -558,6 +585,21 @@ TEST(LockModelPg, ServerAgreesWithMigsafeExplain) {
         std::move(comparison.omitted_index_locks.begin(), comparison.omitted_index_locks.end(),
                   std::back_inserter(omitted_index_locks));
         std::move(comparison.unconfirmed.begin(), comparison.unconfirmed.end(), std::back_inserter(unconfirmed));
+    }
+    // Statements the server refused inside the case's transaction block: the model must say so too.
+    for (const LockCase& lock_case : loaded.cases) {
+        if (!lock_case.expected_error ||
+            lock_case.expected_error->find("cannot run inside a transaction block") == std::string::npos) {
+            continue;
+        }
+        ++compared;
+        auto claims = explain_case(*binary, scratch.path(), setup_sql, lock_case);
+        const auto* model = std::get_if<ModelClaims>(&claims);
+        if (model == nullptr || !model->requires_no_transaction.value_or(false)) {
+            disagreements.push_back({lock_case.location(), one_line(lock_case.statement), "(transaction block)",
+                                     "cannot run inside one",
+                                     model == nullptr ? std::get<std::string>(claims) : "runs inside one"});
+        }
     }
     const auto finished = std::chrono::steady_clock::now();
     std::cout << "observed " << loaded.cases.size() << " cases in "

@@ -15,6 +15,8 @@ namespace migsafe {
 
 struct Statement;
 class Catalog;
+struct Column;
+struct Relation;
 
 // PostgreSQL's eight table lock modes, weakest first.
 enum class LockMode : std::uint8_t {
@@ -101,7 +103,7 @@ struct ModelContext {
 // The versions the model has facts for, and the one they were verified on.
 inline constexpr int k_min_pg_version = 11;
 inline constexpr int k_max_pg_version = 18;
-inline constexpr std::string_view k_verified_on = "PostgreSQL 15.18";
+inline constexpr std::string_view k_verified_on = "PostgreSQL 15.20";
 
 [[nodiscard]] StatementEffects effects_of(const Statement& statement, const ModelContext& context);
 
@@ -178,8 +180,19 @@ struct LockTableRow {
     std::string_view source;      // "verified pg15", or the documentation it comes from
 };
 
+// What ALTER COLUMN ... TYPE, given its ColumnDef, does to `column` of `table`.
+struct ColumnTypeChange {
+    bool binary_coercible = false;  // the stored bytes stay: no rewrite
+    bool rebuilds_indexes = false;  // binary-coercible, but the column's indexes are rebuilt
+    bool rechecks = false;          // binary-coercible, but CHECKs on the column are validated again
+};
+[[nodiscard]] ColumnTypeChange judge_column_type_change(const Catalog& catalog, const Relation& table,
+                                                        const Column& column, Node definition, int pg_version);
+
 [[nodiscard]] std::span<const LockTableRow> lock_table();
 // First row of `form` whose conditions and version range match; nullptr if none.
 [[nodiscard]] const LockTableRow* find_lock_row(std::string_view form, Condition conditions, int pg_version);
+// The mode that row takes on relations of `role`; LockMode::none when there is no such row or lock.
+[[nodiscard]] LockMode row_lock_mode(std::string_view form, RelationRole role, Condition conditions, int pg_version);
 
 }  // namespace migsafe

@@ -20,6 +20,10 @@ CLUSTER t;
 CLUSTER mv USING mv_id_uidx;
 -- expect-error: cannot run inside a transaction block
 CLUSTER;
+-- A partitioned table is clustered a partition per transaction.
+-- setup: CREATE INDEX pt_k_idx ON pt (k)
+-- expect-error: cannot run inside a transaction block
+CLUSTER pt USING pt_k_idx;
 
 REFRESH MATERIALIZED VIEW mv;
 REFRESH MATERIALIZED VIEW CONCURRENTLY mv;
@@ -35,3 +39,9 @@ ANALYZE mv;
 CHECKPOINT;
 -- expect-error: cannot run inside a transaction block
 VACUUM t;
+-- expect-error: cannot run inside a transaction block
+REINDEX SCHEMA public;
+-- expect-error: cannot run inside a transaction block
+CREATE DATABASE lock_case_scratch;
+-- expect-error: cannot run inside a transaction block
+ALTER SYSTEM SET work_mem = '8MB';
