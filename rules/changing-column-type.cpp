@@ -96,8 +96,12 @@ void check(const StatementContext& context, FindingSink& sink) {
         const std::string new_type = type_info(command["def"].as("ColumnDef")["typeName"]).display();
         const Column* old_column = known_table != nullptr ? known_table->find_column(column) : nullptr;
         const bool old_type_known = old_column != nullptr && !old_column->type.empty();
-        if (old_type_known && effect != nullptr && !effect->rewrite && !effect->scan) {
-            continue;  // binary-coercible from the known type, and nothing to re-check
+        const ColumnTypeChange change =
+            old_type_known ? judge_column_type_change(context.catalog(), *known_table, *old_column,
+                                                      command["def"].as("ColumnDef"), context.pg_version())
+                           : ColumnTypeChange{};
+        if (change.binary_coercible && !change.rebuilds_indexes && !change.rechecks) {
+            continue;  // binary-coercible from the known type, and nothing to rebuild or re-check
         }
         std::string message = "ALTER COLUMN " + column + " TYPE " + new_type + " on existing table " + table.display();
         std::optional<Severity> severity;
@@ -107,15 +111,15 @@ void check(const StatementContext& context, FindingSink& sink) {
         if (effect != nullptr) {
             message += " takes " + std::string{sql_lock_name(effect->mode)} + " lock, " +
                        describe_blocking(effect->mode) + other_locks(context.effects());
-            const bool coercible =
-                old_type_known && classify_type_change(old_column->type, to, context.pg_version(),
-                                                       context.catalog().utc_session())
-                                      .binary_coercible;
-            if (coercible) {
+            if (change.binary_coercible) {
                 severity = Severity::warning;
                 message += "; the conversion needs no table rewrite, but " +
-                           std::string{effect->rewrite ? "the column's indexes are rebuilt"
-                                                       : "CHECK constraints on the column are re-validated by a full scan"};
+                           std::string{change.rebuilds_indexes && change.rechecks
+                                           ? "the column's indexes are rebuilt and its CHECK constraints "
+                                             "re-validated, each reading the whole table"
+                                       : change.rechecks ? "CHECK constraints on the column are re-validated by a "
+                                                           "full scan"
+                                                         : "the column's indexes are rebuilt, reading the whole table"};
             } else if (effect->rewrite) {
                 message += old_type_known ? ", and rewrites the table and its indexes"
                                           : ", and rewrites the table and its indexes unless the old type converts "
