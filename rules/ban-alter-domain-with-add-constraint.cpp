@@ -12,11 +12,13 @@ void check(const StatementContext& context, FindingSink& sink) {
     if (stmt["subtype"].str() != "C" || stmt["def"].as("Constraint")["skip_validation"].flag()) {
         return;
     }
+    const LockMode mode = row_lock_mode("ALTER DOMAIN (checks columns)", RelationRole::dependent_table,
+                                        Condition::none, context.pg_version());
     sink.report(ReportedFinding{
         context.statement_span(),
         "ALTER DOMAIN " + qualified_name(stmt["typeName"]).display() +
-            " ADD CONSTRAINT checks every column of the domain in every table under SHARE lock, blocking writes "
-            "until the scan finishes",
+            " ADD CONSTRAINT checks every column of the domain in every table under " +
+            std::string{sql_lock_name(mode)} + " lock, " + describe_blocking(mode) + " until the scan finishes",
         "add the constraint NOT VALID, then ALTER DOMAIN ... VALIDATE CONSTRAINT in a later transaction",
         std::nullopt, std::nullopt});
 }

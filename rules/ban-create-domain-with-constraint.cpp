@@ -12,11 +12,13 @@ void check(const StatementContext& context, FindingSink& sink) {
         if (constraint["contype"].str() != "CONSTR_CHECK") {
             continue;
         }
+        const LockMode mode = row_lock_mode("ALTER DOMAIN (checks columns)", RelationRole::dependent_table,
+                                            Condition::none, context.pg_version());
         sink.report(ReportedFinding{
             context.span_from(constraint),
             "CREATE DOMAIN " + qualified_name(context.node()["domainname"]).display() +
                 " has a CHECK constraint: changing it later scans every column of the domain in every table "
-                "under SHARE lock, blocking writes",
+                "under " + std::string{sql_lock_name(mode)} + " lock, " + describe_blocking(mode),
             "put the CHECK on the columns (where it can be replaced NOT VALID), or keep the domain unconstrained",
             std::nullopt, std::nullopt});
     }
