@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "migsafe/discover.hpp"
+#include "migsafe/parallel.hpp"
 
 namespace migsafe {
 namespace fs = std::filesystem;
@@ -541,8 +542,9 @@ std::string framework_names() {
 
 std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced) {
     std::vector<Placement> placements(paths.size());
-    std::vector<bool> weak(paths.size(), false);
-    for (std::size_t i = 0; i < paths.size(); ++i) {
+    std::vector<char> weak(paths.size(), 0);  // not vector<bool>: threads write neighbouring entries
+    // Each file's own evidence (its name, directory and markers) reads the disk: in parallel.
+    run_in_parallel(paths.size(), 0, [&](std::size_t i) {
         const fs::path path{paths[i]};
         Placement& placement = placements[i];
         LayoutEvidence layout = layout_evidence(path);
@@ -565,7 +567,7 @@ std::vector<Placement> place_files(const std::vector<std::string>& paths, std::s
         } else if (!layout.framework.empty()) {
             placement.framework = layout.framework;
             placement.reason = layout.reason;
-            weak[i] = layout.weak;
+            weak[i] = layout.weak ? 1 : 0;
         } else {
             placement.framework = "plain";
             placement.reason = "no framework layout or marker found: run as psql -f would";
@@ -576,7 +578,7 @@ std::vector<Placement> place_files(const std::vector<std::string>& paths, std::s
                 placement.down_file_exists = file_exists(down);
             }
         }
-    }
+    });
 
     // One directory, one tool: golang-migrate style names take the tool their
     // siblings show (morph markers, popx dialect suffixes).

@@ -1,11 +1,10 @@
 #include "migsafe/history.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
-#include <thread>
 
 #include "migsafe/analyzer.hpp"
+#include "migsafe/parallel.hpp"
 #include "migsafe/parse.hpp"
 
 namespace migsafe {
@@ -40,29 +39,6 @@ void note_parse_errors(const SourceFile& source, const ParsedSql& parsed, Replay
 }
 
 }  // namespace
-
-void run_in_parallel(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work) {
-    jobs = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(std::min<std::size_t>(count, 1024))));
-    if (jobs <= 1) {
-        for (std::size_t i = 0; i < count; ++i) {
-            work(i);
-        }
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> workers;
-    workers.reserve(jobs);
-    for (unsigned w = 0; w < jobs; ++w) {
-        workers.emplace_back([&] {
-            for (std::size_t i = next++; i < count; i = next++) {
-                work(i);
-            }
-        });
-    }
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
-}
 
 ParsedMigration parse_migration(const CollectedFile& file, const ReplayOptions& options) {
     ParsedMigration migration;

@@ -65,7 +65,4 @@ void replay_migration(Catalog& catalog, const ParsedMigration& migration, Replay
 void for_each_batch(const std::vector<CollectedFile>& files, const ReplayOptions& options,
                     const std::function<void(std::size_t first, std::vector<ParsedMigration>& batch)>& visit);
 
-// Calls `work(i)` for every i < count, `jobs` at a time.
-void run_in_parallel(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work);
-
 }  // namespace migsafe
