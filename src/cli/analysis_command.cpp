@@ -355,32 +355,34 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         return run_fix(report, arguments.fix, format, std::cout);
     }
 
-    std::ostringstream rendered;
     RenderOptions render_options;
     render_options.color = arguments.output.empty() && use_color(arguments.color);
     render_options.source_root = find_source_root(".");
+    // JSON and SARIF are built in one string and written as they are: a report of a
+    // large tree runs to tens of megabytes, and each copy costs time and peak memory.
+    std::string rendered;
     if (format == OutputFormat::json) {
-        std::string json;
-        write_report_json(report, json);
-        rendered << json;
+        write_report_json(report, rendered);
     } else if (format == OutputFormat::sarif) {
-        std::string sarif;
-        write_report_sarif(report, render_options, sarif);
-        rendered << sarif;
-    } else if (format == OutputFormat::gcc) {
-        render_gcc(report, rendered);
-    } else if (format == OutputFormat::github) {
-        render_github(report, render_options, rendered);
-    } else if (format == OutputFormat::markdown) {
-        render_markdown(report, render_options, rendered);
-    } else if (kind == AnalysisKind::explain) {
-        render_explain_text(report, render_options, rendered);
+        write_report_sarif(report, render_options, rendered);
     } else {
-        render_check_text(report, render_options, rendered);
+        std::ostringstream stream;
+        if (format == OutputFormat::gcc) {
+            render_gcc(report, stream);
+        } else if (format == OutputFormat::github) {
+            render_github(report, render_options, stream);
+        } else if (format == OutputFormat::markdown) {
+            render_markdown(report, render_options, stream);
+        } else if (kind == AnalysisKind::explain) {
+            render_explain_text(report, render_options, stream);
+        } else {
+            render_check_text(report, render_options, stream);
+        }
+        rendered = std::move(stream).str();
     }
     if (arguments.output.empty()) {
-        std::cout << rendered.str() << std::flush;
-    } else if (auto written = write_file_atomically(arguments.output, rendered.str()); !written) {
+        std::cout.write(rendered.data(), static_cast<std::streamsize>(rendered.size())) << std::flush;
+    } else if (auto written = write_file_atomically(arguments.output, rendered); !written) {
         std::cerr << "migsafe: " << written.error().describe() << '\n';
         return k_exit_error;
     }
