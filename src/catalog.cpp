@@ -146,6 +146,20 @@ const Relation* Catalog::find_relation(const QualifiedName& name) const {
     return nullptr;
 }
 
+const Relation* Catalog::table_of_statistics(const QualifiedName& name) const {
+    const std::vector<std::string> schemas = name.schema.empty() ? m_search_path : std::vector{name.schema};
+    for (const std::string& schema : schemas) {
+        const QualifiedName wanted{schema, name.name};
+        for (const auto& [id, candidate] : m_relations) {
+            if (std::find(candidate->statistics.begin(), candidate->statistics.end(), wanted) !=
+                candidate->statistics.end()) {
+                return candidate.get();
+            }
+        }
+    }
+    return nullptr;
+}
+
 const TypeDef* Catalog::find_type(const QualifiedName& name) const {
     if (name.empty()) {
         return nullptr;

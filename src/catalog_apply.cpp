@@ -622,6 +622,13 @@ public:
             sequence(stmt, kind == "CreateSeqStmt");
         } else if (kind == "CreateSchemaStmt") {
             create_schema(stmt);
+        } else if (kind == "CreateStatsStmt") {
+            create_statistics(stmt);
+        } else if (kind == "ClusterStmt") {
+            // CLUSTER t USING i marks i as the table's clustered index, as CLUSTER ON does.
+            if (const ObjectId table = lookup(relation_name(stmt["relation"])); table != 0 && !stmt["indexname"].str().empty()) {
+                mark_clustered(table, std::string{stmt["indexname"].str()});
+            }
         } else if (kind == "CreateExtensionStmt") {
             m_catalog.m_extensions.insert(std::string{stmt["extname"].str()});
         } else if (kind == "VariableSetStmt") {
@@ -1137,6 +1144,40 @@ private:
         }
     }
 
+    void create_statistics(Node stmt) {
+        const std::vector<Node> relations = stmt["relations"].items();
+        const QualifiedName name = qualified_name(stmt["defnames"]);
+        const ObjectId table = relations.empty() ? 0 : lookup(relation_name(relations.front().as("RangeVar")));
+        if (table == 0 || name.empty()) {
+            return;  // unnamed statistics (PostgreSQL 14) cannot be named by a later statement
+        }
+        const QualifiedName created{creation_schema(name.schema), truncate_identifier(name.name)};
+        if (std::find(get(table)->statistics.begin(), get(table)->statistics.end(), created) ==
+            get(table)->statistics.end()) {
+            edit(table).statistics.push_back(created);
+        }
+    }
+
+    // The schema of `table`'s statistics called `name` that the search_path finds first.
+    std::string table_statistics_schema(const Relation& table, const std::string& name) const {
+        for (const std::string& schema : m_catalog.m_search_path) {
+            if (std::find(table.statistics.begin(), table.statistics.end(), QualifiedName{schema, name}) !=
+                table.statistics.end()) {
+                return schema;
+            }
+        }
+        return {};
+    }
+
+    // The table's index named `index` becomes its clustered one; an empty name clears it.
+    void mark_clustered(ObjectId table, const std::string& index) {
+        for (const Relation* candidate : m_catalog.indexes_of(table)) {
+            if (candidate->index.clustered != (candidate->name == index)) {
+                edit(candidate->id).index.clustered = candidate->name == index;
+            }
+        }
+    }
+
     std::vector<ObjectId> children_of(ObjectId table) const {
         std::vector<ObjectId> children;
         for (const Relation* relation : naming(table)) {
@@ -1582,11 +1623,24 @@ private:
             }
         }
 
+        // A typed table's columns are its type's attributes.
+        if (Node of_type = stmt["ofTypename"]; of_type) {
+            const TypeDef* type = m_catalog.find_type(qualified_name(of_type["names"]));
+            if (type != nullptr && type->kind == TypeKind::composite) {
+                edit(table).of_type = type->id;
+                for (const Column& attribute : type->attributes) {
+                    append_column(table, copy_column(attribute, false, false, false), {}, nullptr);
+                }
+            }
+        }
+
         PendingConstraints pending;
         std::vector<Node> table_constraints;
         std::vector<std::pair<ObjectId, std::int64_t>> like_sources;
         for (const Node& element : stmt["tableElts"].items()) {
-            if (Node column = element.as("ColumnDef"); column) {
+            if (Node column = element.as("ColumnDef"); column && column["is_from_type"].flag()) {
+                continue;  // WITH OPTIONS of a typed table's column: the column is the type's
+            } else if (column) {
                 add_column(table, column, pending);
             } else if (Node constraint = element.as("Constraint"); constraint) {
                 table_constraints.push_back(constraint);
@@ -1945,6 +1999,8 @@ private:
             edit(table).row_security = subtype == "AT_EnableRowSecurity";
         } else if (subtype == "AT_ForceRowSecurity" || subtype == "AT_NoForceRowSecurity") {
             edit(table).force_row_security = subtype == "AT_ForceRowSecurity";
+        } else if (subtype == "AT_ClusterOn" || subtype == "AT_DropCluster") {
+            mark_clustered(table, subtype == "AT_ClusterOn" ? std::string{command["name"].str()} : std::string{});
         } else if (subtype == "AT_SetLogged" || subtype == "AT_SetUnLogged") {
             edit(table).unlogged = subtype == "AT_SetUnLogged";
         } else if (subtype == "AT_AttachPartition") {
@@ -2213,6 +2269,14 @@ private:
             } else if (object == "OBJECT_TYPE" || object == "OBJECT_DOMAIN") {
                 const QualifiedName name = qualified_name(item.as("TypeName")["names"]);
                 drop_type(lookup_type(name));
+            } else if (object == "OBJECT_STATISTIC_EXT") {
+                const QualifiedName name = qualified_name(item.as("List")["items"]);
+                if (const Relation* table = m_catalog.table_of_statistics(name); table != nullptr) {
+                    const QualifiedName dropped{name.schema.empty() ? table_statistics_schema(*table, name.name)
+                                                                    : name.schema,
+                                                name.name};
+                    std::erase(edit(table->id).statistics, dropped);
+                }
             } else if (object == "OBJECT_POLICY" || object == "OBJECT_TRIGGER" || object == "OBJECT_RULE") {
                 std::vector<std::string> parts = string_list(item.as("List")["items"]);
                 if (parts.size() < 2) {

@@ -561,6 +561,15 @@ void classify_drop(Node stmt, Actions& out) {
         }
         return;
     }
+    if (object == "OBJECT_STATISTIC_EXT") {
+        // The lock is on the statistics' table, which only the catalog knows.
+        for (const Node& name : stmt["objects"].items()) {
+            Action action = make_action("DROP STATISTICS", QualifiedName{}, conditions);
+            action.source = name;
+            out.push_back(std::move(action));
+        }
+        return;
+    }
     if (object == "OBJECT_TYPE" || object == "OBJECT_DOMAIN") {
         for (const Node& name : stmt["objects"].items()) {
             Action action = make_action(object == "OBJECT_TYPE" ? "DROP TYPE" : "DROP DOMAIN", QualifiedName{},
@@ -1035,11 +1044,25 @@ public:
         }
         return result;
     }
-    // Tables with a column of the named enum, domain or composite type.
+    // Typed tables of a composite type (CREATE TABLE ... OF type).
+    [[nodiscard]] std::vector<QualifiedName> typed_tables(const TypeDef& type) const {
+        std::vector<QualifiedName> result;
+        for (const Relation* relation : m_catalog.relations()) {
+            if (relation->of_type == type.id) {
+                result.push_back(relation->qualified());
+            }
+        }
+        return result;
+    }
+    // Tables with a column of the named enum, domain or composite type, and its typed tables.
     [[nodiscard]] std::vector<QualifiedName> tables_using_type(const TypeDef& type) const {
         std::vector<QualifiedName> result;
         for (const Relation* relation : m_catalog.relations()) {
             if (!relation->is_table()) {
+                continue;
+            }
+            if (relation->of_type == type.id) {
+                result.push_back(relation->qualified());
                 continue;
             }
             for (const Column& column : relation->columns) {
@@ -1453,6 +1476,15 @@ void refine(Action& action, const Schema& schema, Actions& extra) {
             }
         }
     }
+    if (action.form == "CLUSTER (every clustered table)") {
+        // Each table with a clustered index (CLUSTER ON), rewritten in its own transaction.
+        for (const Relation* relation : schema.catalog().relations()) {
+            if (relation->is_index() && relation->index.clustered) {
+                add_unique(action.relations[RelationRole::target], schema.name_of(relation->index.table));
+            }
+        }
+        return;
+    }
     if (action.form == "ALTER DOMAIN (checks columns)" || action.form == "DROP TYPE" || action.form == "DROP DOMAIN") {
         Node names = action.form.starts_with("ALTER") ? action.source["typeName"] : action.source.as("TypeName")["names"];
         const TypeDef* type = schema.catalog().find_type(qualified_name(names));
@@ -1467,9 +1499,32 @@ void refine(Action& action, const Schema& schema, Actions& extra) {
         }
         return;
     }
+    if (action.form == "DROP STATISTICS") {
+        if (const Relation* table = schema.catalog().table_of_statistics(qualified_name(action.source.as("List")["items"]));
+            table != nullptr) {
+            action.relations[RelationRole::target].push_back(table->qualified());
+        }
+        return;
+    }
+    if (action.form == "RENAME ATTRIBUTE") {
+        // CASCADE renames the column of every typed table too.
+        if (const QualifiedName* type_name = first_of(action, RelationRole::composite_type); type_name != nullptr) {
+            if (const TypeDef* type = schema.catalog().find_type(*type_name); type != nullptr) {
+                action.relations[RelationRole::dependent_table] = schema.typed_tables(*type);
+            }
+        }
+        return;
+    }
     const QualifiedName* target_name = first_of(action, RelationRole::target);
     const Relation* table = target_name == nullptr ? nullptr : schema.find(*target_name);
     if (table == nullptr) {
+        // ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE ... CASCADE changes every typed table alike.
+        if (const TypeDef* type = target_name == nullptr ? nullptr : schema.catalog().find_type(*target_name);
+            type != nullptr && type->kind == TypeKind::composite) {
+            for (const QualifiedName& typed : schema.typed_tables(*type)) {
+                add_unique(action.inherit_dependent, typed);
+            }
+        }
         return;
     }
     if (table->kind == RelationKind::partitioned_table) {

@@ -173,7 +173,7 @@ const std::vector<LockTableRow>& rows() {
         row("RENAME TRIGGER", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER TRIGGER"),
         row("RENAME POLICY", {{R::target, AEL}}, C::none, C::none, "PostgreSQL docs: ALTER POLICY"),
         row("RENAME RULE", {{R::target, AEL}}),
-        row("RENAME ATTRIBUTE", {{R::composite_type, AEL}}),
+        row("RENAME ATTRIBUTE", {{R::composite_type, AEL}, {R::dependent_table, AEL}}),
         row("RENAME (no relation)", {}),
 
         // Tables and views.
@@ -217,6 +217,7 @@ const std::vector<LockTableRow>& rows() {
         row("COMMENT ON TABLE OBJECT", {{R::target, AS}}),
         row("COMMENT ON (other)", {}),
         row("CREATE STATISTICS", {{R::target, SUE}}),
+        row("DROP STATISTICS", {{R::target, SUE}}),
 
         // Indexes.
         // IF NOT EXISTS that finds the index builds nothing.
@@ -253,7 +254,7 @@ const std::vector<LockTableRow>& rows() {
         no_transaction(row("CLUSTER", {{R::target, AEL, rewrite, scan}}, C::partitioned, C::none,
                            "PostgreSQL docs: CLUSTER", 15)),
         row("CLUSTER", {{R::target, AEL, rewrite, scan}}),
-        no_transaction(row("CLUSTER (every clustered table)", {}, C::none, C::none, "PostgreSQL docs: CLUSTER")),
+        no_transaction(row("CLUSTER (every clustered table)", {{R::target, AEL, rewrite, scan}})),
         row("REFRESH MATERIALIZED VIEW", {{R::target, EX, false, scan}, {R::read, AS, false, scan}}, C::concurrently),
         row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite}}, C::query_not_run),
         row("REFRESH MATERIALIZED VIEW", {{R::target, AEL, rewrite, scan}, {R::read, AS, false, scan}}),

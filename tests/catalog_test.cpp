@@ -198,6 +198,57 @@ TEST(Catalog, RelationsNamingListsEachKindOfMention) {
                                                "public.parents_pkey"}));
 }
 
+Catalog apply_sql(const std::string& sql) {
+    Catalog catalog;
+    const ParsedSql parsed = parse_sql(sql);
+    EXPECT_TRUE(parsed.errors.empty());
+    for (const Statement& statement : parsed.statements) {
+        catalog.apply(statement);
+    }
+    return catalog;
+}
+
+TEST(Catalog, ClusteredIndexFollowsClusterOnUsingAndSetWithoutCluster) {
+    const std::string setup = "CREATE TABLE t (a int, b int);\nCREATE INDEX t_a ON t (a);\nCREATE INDEX t_b ON t (b);\n";
+    auto clustered = [](const Catalog& catalog) {
+        std::vector<std::string> names;
+        for (const Relation* index : catalog.indexes_of(catalog.find_relation(QualifiedName{"", "t"})->id)) {
+            if (index->index.clustered) {
+                names.push_back(index->name);
+            }
+        }
+        return names;
+    };
+    EXPECT_TRUE(clustered(apply_sql(setup)).empty());
+    EXPECT_EQ(clustered(apply_sql(setup + "ALTER TABLE t CLUSTER ON t_a;")), std::vector<std::string>{"t_a"});
+    EXPECT_EQ(clustered(apply_sql(setup + "ALTER TABLE t CLUSTER ON t_a;\nCLUSTER t USING t_b;")),
+              std::vector<std::string>{"t_b"});
+    EXPECT_TRUE(clustered(apply_sql(setup + "ALTER TABLE t CLUSTER ON t_a;\nALTER TABLE t SET WITHOUT CLUSTER;")).empty());
+}
+
+TEST(Catalog, TypedTablesTakeTheirTypesAttributes) {
+    const Catalog catalog = apply_sql("CREATE TYPE pair AS (a int, b text);\nCREATE TABLE pairs OF pair (a WITH OPTIONS NOT NULL);");
+    const Relation& pairs = table(catalog, "public", "pairs");
+    const TypeDef* pair = catalog.find_type(QualifiedName{"", "pair"});
+    ASSERT_NE(pair, nullptr);
+    EXPECT_EQ(pairs.of_type, pair->id);
+    ASSERT_EQ(pairs.columns.size(), 2U);
+    EXPECT_EQ(pairs.columns[0].name, "a");
+    EXPECT_EQ(pairs.columns[1].name, "b");
+}
+
+TEST(Catalog, ExtendedStatisticsBelongToTheirTable) {
+    const std::string setup = "CREATE SCHEMA stats;\nCREATE TABLE t (a int, b int);\n"
+                              "CREATE STATISTICS t_ab ON a, b FROM t;\nCREATE STATISTICS stats.t_ab2 ON a, b FROM t;\n";
+    const Catalog catalog = apply_sql(setup);
+    const Relation* t = catalog.find_relation(QualifiedName{"", "t"});
+    EXPECT_EQ(catalog.table_of_statistics(QualifiedName{"", "t_ab"}), t);
+    EXPECT_EQ(catalog.table_of_statistics(QualifiedName{"stats", "t_ab2"}), t);
+    EXPECT_EQ(catalog.table_of_statistics(QualifiedName{"", "t_ab2"}), nullptr);  // not on the search_path
+    EXPECT_EQ(apply_sql(setup + "DROP STATISTICS t_ab;").table_of_statistics(QualifiedName{"", "t_ab"}), nullptr);
+    EXPECT_EQ(apply_sql(setup + "DROP TABLE t;").table_of_statistics(QualifiedName{"stats", "t_ab2"}), nullptr);
+}
+
 TEST(CatalogChange, KeepsTheRelationsAsTheyWereBefore) {
     Catalog catalog = replay({"uuid_dependents"});
     const Relation* users_before = catalog.find_relation(QualifiedName{"", "users"});

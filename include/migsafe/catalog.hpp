@@ -108,6 +108,7 @@ struct IndexInfo {
     std::vector<int> predicate_columns;
     ObjectId parent = 0;                  // the partitioned index this one is attached to
     std::string constraint;               // the constraint it implements, if any
+    bool clustered = false;               // CLUSTER ON: a bare CLUSTER rewrites the table in its order
 };
 
 struct Policy {
@@ -160,6 +161,7 @@ struct Relation {
     std::vector<Policy> policies;
     std::vector<Trigger> triggers;
     std::vector<RewriteRule> rules;
+    std::vector<QualifiedName> statistics;  // extended statistics on the table (CREATE STATISTICS)
     bool row_security = false;
     bool force_row_security = false;
 
@@ -167,6 +169,7 @@ struct Relation {
     ObjectId partition_of = 0;
     std::string partition_bound_sql;           // FOR VALUES ..., or DEFAULT
     std::vector<ObjectId> inherits;
+    ObjectId of_type = 0;                      // a typed table (CREATE TABLE ... OF type): its composite type
 
     std::string definition_sql;                // views and materialized views
     std::vector<ColumnUse> uses;               // the columns a view reads
@@ -249,6 +252,8 @@ public:
     // Lookups resolve unqualified names through the session's search_path.
     [[nodiscard]] const Relation* find_relation(const QualifiedName& name) const;
     [[nodiscard]] const Relation* relation(ObjectId id) const;
+    // The table extended statistics `name` are on.
+    [[nodiscard]] const Relation* table_of_statistics(const QualifiedName& name) const;
     [[nodiscard]] const TypeDef* find_type(const QualifiedName& name) const;
     // The type a column type names, when it is an enum, domain, composite or range migsafe knows.
     [[nodiscard]] const TypeDef* find_type(const ColumnType& type) const;

@@ -81,5 +81,4 @@ VACUUM pt;
 VACUUM FULL t;
 -- setup: ALTER TABLE t CLUSTER ON t_c_idx
 -- observe: concurrent
--- model-gap: the catalog does not record CLUSTER ON, so a bare CLUSTER's tables are unknown
 CLUSTER;
