@@ -8,6 +8,7 @@
 
 #include "migsafe_process.hpp"
 #include "subprocess.hpp"
+#include "text_file.hpp"
 #include "pg_server.hpp"
 
 namespace migsafe {
@@ -246,6 +247,34 @@ TEST(Cli, SuppressionCommentsAndEnableAllEndToEnd) {
     EXPECT_NE(all.out.find("Run 'migsafe rule <rule-id>' for why a rule matters and how to fix it."),
               std::string::npos)
         << all.out;
+}
+
+// --enable-all on the example migrations reports exactly the findings judged in
+// testdata/examples/enable-all.txt.
+TEST(Cli, EnableAllOnTheExamplesReportsTheJudgedFindingsAndNothingElse) {
+    const fs::path source{MIGSAFE_SOURCE_DIR};
+    const ProcessResult result = migsafe({"check", "--enable-all", "--format", "gcc",
+                                          (source / "examples" / "migrations").string()});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    std::vector<std::string> found;
+    std::istringstream lines{result.out};
+    for (std::string line; std::getline(lines, line);) {
+        // ".../V2__index_user_email.sql:2:1: error: message [rule-id]" -> "V2__index_user_email.sql:2:1 rule-id"
+        const std::size_t name = line.rfind('/', line.find(".sql:")) + 1;
+        const std::size_t position_end = line.find(": ", name);
+        const std::size_t rule = line.rfind('[');
+        ASSERT_NE(position_end, std::string::npos) << line;
+        ASSERT_NE(rule, std::string::npos) << line;
+        found.push_back(line.substr(name, position_end - name) + " " + line.substr(rule + 1, line.size() - rule - 2));
+    }
+    std::vector<std::string> judged;
+    std::istringstream expected{test_support::read_text(source / "testdata" / "examples" / "enable-all.txt")};
+    for (std::string line; std::getline(expected, line);) {
+        if (!line.empty() && line[0] != '#') {
+            judged.push_back(line);
+        }
+    }
+    EXPECT_EQ(found, judged);
 }
 
 TEST(Cli, DisableByAliasSilencesTheRule) {
