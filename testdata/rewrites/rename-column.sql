@@ -1,0 +1,1 @@
+ALTER TABLE audit_entries RENAME COLUMN note TO remark;
