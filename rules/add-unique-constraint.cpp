@@ -87,12 +87,17 @@ std::optional<FixPlan> index_first_plan(const StatementContext& context, const Q
     if (const auto rest = context.without_subcommands(removed, cuts); rest) {
         plan.phases.push_back(FixPhase{"expand", *rest + ";", false, false, ""});
     }
+    // NOT NULL known from this unit or from the schema needs no CHECK first.
     const TableFacts* facts = context.state().table_facts(table);
+    const Relation* known = context.catalog().find_relation(table);
+    const auto known_not_null = [&](const std::string& column) {
+        const Column* found = known != nullptr ? known->find_column(column) : nullptr;
+        return (facts != nullptr && facts->not_null_columns.count(column) != 0) || (found != nullptr && found->not_null);
+    };
     std::vector<std::string> nullable;
     for (const Offender& offender : offenders) {
         for (const std::string& column : offender.primary ? offender.columns : std::vector<std::string>{}) {
-            if ((facts == nullptr || facts->not_null_columns.count(column) == 0) &&
-                std::find(nullable.begin(), nullable.end(), column) == nullable.end()) {
+            if (!known_not_null(column) && std::find(nullable.begin(), nullable.end(), column) == nullable.end()) {
                 nullable.push_back(column);
             }
         }

@@ -1,0 +1,1 @@
+ALTER TABLE schools ADD PRIMARY KEY (id);

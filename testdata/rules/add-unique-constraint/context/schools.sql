@@ -1,0 +1,1 @@
+CREATE TABLE public.schools (id uuid NOT NULL, code text, name text);
