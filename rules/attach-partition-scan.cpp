@@ -12,12 +12,17 @@ namespace {
 std::string lock_text(LockMode mode) { return std::string{sql_lock_name(mode)} + " lock"; }
 
 // The parent's single plain key column, when the unit created the parent.
-std::optional<std::string> single_key(const MigrationState& state, const QualifiedName& parent) {
-    const TableFacts* facts = state.table_facts(parent);
-    if (facts == nullptr || facts->partition_key.size() != 1) {
+// The parent's one plain key column, as this unit or the schema declares it.
+std::optional<std::string> single_key(const StatementContext& context, const QualifiedName& parent) {
+    if (const TableFacts* facts = context.state().table_facts(parent); facts != nullptr && facts->partitioned) {
+        return facts->partition_key.size() == 1 ? std::optional{facts->partition_key.front()} : std::nullopt;
+    }
+    const Relation* known = context.catalog().find_relation(parent);
+    if (known == nullptr || !known->partitioning || known->partitioning->key_columns.size() != 1) {
         return std::nullopt;
     }
-    return facts->partition_key.front();
+    const Column* column = known->column(known->partitioning->key_columns.front());  // 0: an expression
+    return column != nullptr ? std::optional{column->name} : std::nullopt;
 }
 
 // A validated CHECK of `partition` known to prove `bound`. Without the parent's key, any
@@ -87,7 +92,7 @@ void check(const StatementContext& context, FindingSink& sink) {
         Node partition_cmd = command["def"].as("PartitionCmd");
         const QualifiedName partition = relation_name(partition_cmd["name"]);
         const PartitionBound bound = partition_bound(partition_cmd["bound"], context.statement());
-        const std::optional<std::string> key = single_key(state, parent);
+        const std::optional<std::string> key = single_key(context, parent);
         std::vector<std::string> problems;
         std::optional<FixPlan> plan;
 

@@ -62,6 +62,25 @@ TEST(FixCommand, PlanPrintsEveryPhaseAndLeavesTheFileAlone) {
     EXPECT_EQ(read_text(file), k_dangerous);
 }
 
+// Two warnings on one statement: the plan that fixes the scan wins over the one that
+// only sets lock_timeout (which the other plan includes). The parent's key comes
+// from the schema.
+TEST(FixCommand, TheAttachPlanWinsOverTheLockTimeoutPlanOfEqualSeverity) {
+    TempDir dir{"migsafe-test"};
+    const fs::path schema = dir.path() / "schema.sql";
+    write_text(schema, "CREATE TABLE events (id bigint, happened_on date NOT NULL) PARTITION BY RANGE (happened_on);\n"
+                       "CREATE TABLE events_2027 (id bigint, happened_on date NOT NULL);\n");
+    const fs::path file = dir.path() / "attach.sql";
+    write_text(file, "ALTER TABLE events ATTACH PARTITION events_2027 FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');\n");
+    const ProcessResult result = migsafe({"fix", "--plan", "--schema", schema.string(), file.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(contains(result.out, "[attach-partition-scan]")) << result.out;
+    EXPECT_TRUE(contains(result.out, "CHECK (happened_on IS NOT NULL AND happened_on >= '2027-01-01' AND happened_on < "
+                                     "'2028-01-01') NOT VALID;"))
+        << result.out;
+    EXPECT_FALSE(contains(result.out, "[require-lock-timeout]")) << result.out;
+}
+
 TEST(FixCommand, JsonListsPhasesWithNameAndSql) {
     TempDir dir{"migsafe-test"};
     const fs::path file = dir.path() / "migration.sql";

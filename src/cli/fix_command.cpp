@@ -19,6 +19,8 @@ constexpr int k_exit_error = 2;
 
 // The report with one plan per statement: of the findings on it that carry a fix
 // plan, the most severe (the first of equals), since their plans are alternatives.
+// Among equals, require-lock-timeout's plan yields: it only prepends the setting,
+// which every other plan gets anyway (guard_with_lock_timeout).
 Report with_plans_only(const Report& report) {
     Report planned = report;
     for (FileReport& file : planned.files) {
@@ -32,7 +34,8 @@ Report with_plans_only(const Report& report) {
             });
             if (same == chosen.end()) {
                 chosen.push_back(finding);
-            } else if (finding.severity > same->severity) {
+            } else if (finding.severity > same->severity ||
+                       (finding.severity == same->severity && same->rule == "require-lock-timeout")) {
                 *same = finding;
             }
         }

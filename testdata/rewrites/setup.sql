@@ -38,3 +38,8 @@ CREATE POLICY school_isolation ON schools USING (id::text = current_setting('app
 -- A table only the rename case touches (the writer and the row comparison name the others).
 CREATE TABLE audit_entries (id bigint PRIMARY KEY, note text NOT NULL DEFAULT 'none');
 INSERT INTO audit_entries SELECT g, 'entry ' || g FROM generate_series(1, 500) AS g;
+-- A partitioned table and a table to attach to it (the attach-partition case).
+CREATE TABLE events (id bigint NOT NULL, happened_on date NOT NULL, kind text) PARTITION BY RANGE (happened_on);
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE events_2027 (id bigint NOT NULL, happened_on date NOT NULL, kind text);
+INSERT INTO events_2027 SELECT g, DATE '2027-01-01' + (g % 365), 'k' || g FROM generate_series(1, 2000) AS g;
