@@ -43,3 +43,6 @@ CREATE TABLE events (id bigint NOT NULL, happened_on date NOT NULL, kind text) P
 CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 CREATE TABLE events_2027 (id bigint NOT NULL, happened_on date NOT NULL, kind text);
 INSERT INTO events_2027 SELECT g, DATE '2027-01-01' + (g % 365), 'k' || g FROM generate_series(1, 2000) AS g;
+-- An empty table: ADD COLUMN ... NOT NULL without a default succeeds on it as written,
+-- so the add-column-required plan can be compared with the original.
+CREATE TABLE drafts (id bigint PRIMARY KEY, title text);
