@@ -52,15 +52,6 @@ bool breaks(const Catalog& catalog, const Relation& table, const Column& column,
     }
 }
 
-std::string describe(const Catalog& catalog, const ColumnDependent& dependent) {
-    const std::string kind{dependent_kind_name(dependent.kind)};
-    const Relation* holder = catalog.relation(dependent.relation);
-    if (dependent.kind == DependentKind::view || dependent.kind == DependentKind::materialized_view) {
-        return kind + " " + (holder != nullptr ? holder->display() : dependent.name);
-    }
-    return kind + " " + dependent.name + (holder != nullptr ? " on " + holder->display() : "");
-}
-
 bool refuses_type_change(DependentKind kind) {
     return kind == DependentKind::view || kind == DependentKind::materialized_view || kind == DependentKind::rule ||
            kind == DependentKind::policy || kind == DependentKind::generated_column || kind == DependentKind::trigger;
@@ -100,7 +91,7 @@ void check(const StatementContext& context, FindingSink& sink) {
             refused = refused || refuses_type_change(dependent.kind);
             foreign_keys_break = foreign_keys_break || (breaking && dependent.kind == DependentKind::foreign_key);
             if (!dropping || breaking) {
-                names.push_back(describe(catalog, dependent));
+                names.push_back(catalog.describe(dependent));
             }
         }
         if (!reported) {

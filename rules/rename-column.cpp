@@ -9,24 +9,6 @@
 namespace migsafe::rules {
 namespace {
 
-// Objects on the old column that dropping it would take along or refuse.
-std::vector<std::string> dependents(const Catalog& catalog, const Relation& table, const Column& column) {
-    std::vector<std::string> found;
-    for (const ColumnDependent& dependent : catalog.dependents_of(table.id, column.number)) {
-        const Relation* holder = catalog.relation(dependent.relation);
-        const bool is_view =
-            dependent.kind == DependentKind::view || dependent.kind == DependentKind::materialized_view;
-        if (is_view || holder == nullptr || holder->id == table.id) {
-            found.push_back(std::string{dependent_kind_name(dependent.kind)} + " " +
-                            (is_view && holder != nullptr ? holder->display() : dependent.name));
-        } else {
-            found.push_back(std::string{dependent_kind_name(dependent.kind)} + " " + dependent.name + " on " +
-                            holder->display());
-        }
-    }
-    return found;
-}
-
 // Expand and contract: the new column is added and kept equal to the old one by
 // a trigger both ways, while old and new code run side by side; the old column
 // goes once no code uses it. The old column's default moves to the new one, so
@@ -69,7 +51,10 @@ std::optional<FixPlan> rename_plan(const StatementContext& context, const Qualif
     if (column->not_null) {
         plan.phases.push_back(not_null_through_check_phase(table_name, {to}, context.pg_version()));
     }
-    const std::vector<std::string> moved = dependents(context.catalog(), *table, *column);
+    std::vector<std::string> moved;
+    for (const ColumnDependent& dependent : context.catalog().dependents_of(table->id, column->number)) {
+        moved.push_back(context.catalog().describe(dependent));
+    }
     plan.phases.back().deploy_before_next =
         "deploy code that reads and writes " + to + " (the trigger keeps " + from + " equal for the code still "
         "running)" + (moved.empty() ? std::string{} : "; recreate on " + to + " by hand: " + joined(moved, ", "));

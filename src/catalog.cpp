@@ -310,6 +310,15 @@ std::vector<std::pair<const Relation*, const Constraint*>> Catalog::foreign_keys
     return result;
 }
 
+std::string Catalog::describe(const ColumnDependent& dependent) const {
+    const std::string kind{dependent_kind_name(dependent.kind)};
+    const Relation* holder = relation(dependent.relation);
+    if (dependent.kind == DependentKind::view || dependent.kind == DependentKind::materialized_view) {
+        return kind + " " + (holder != nullptr ? holder->display() : dependent.name);
+    }
+    return kind + " " + dependent.name + (holder != nullptr ? " on " + holder->display() : "");
+}
+
 std::vector<ColumnDependent> Catalog::dependents_of(ObjectId table, int column) const {
     std::vector<ColumnDependent> result;
     const Relation* owner = relation(table);

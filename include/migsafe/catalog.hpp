@@ -274,6 +274,8 @@ public:
     [[nodiscard]] std::vector<std::pair<const Relation*, const Constraint*>> foreign_keys_to(ObjectId table) const;
     // Every object that depends on the column, in a stable order.
     [[nodiscard]] std::vector<ColumnDependent> dependents_of(ObjectId table, int column) const;
+    // "index users_email_idx on public.users", "view public.active_users": how messages name a dependent.
+    [[nodiscard]] std::string describe(const ColumnDependent& dependent) const;
     // A validated CHECK of `table` that proves `column IS NOT NULL` (PG 12+ skips the SET NOT NULL scan).
     // Constraints named in `ignored` do not count (dropped by the same statement).
     [[nodiscard]] const Constraint* not_null_check(ObjectId table, int column,

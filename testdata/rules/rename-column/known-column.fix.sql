@@ -117,7 +117,7 @@ BEGIN
   END LOOP;
 END
 $$;
--- before the next phase: deploy code that reads and writes login (the trigger keeps email equal for the code still running); recreate on login by hand: view public.user_emails, index users_email_idx
+-- before the next phase: deploy code that reads and writes login (the trigger keeps email equal for the code still running); recreate on login by hand: view public.user_emails, index users_email_idx on public.users
 -- phase 3: contract (own migration)
 SET lock_timeout = '2s';
 DROP TRIGGER users_login_sync ON users;
