@@ -323,6 +323,9 @@ LayoutEvidence layout_evidence(const fs::path& path) {
             evidence.reason = "sqitch.plan in " + project->string() + ", " + top + "/ script";
             evidence.order_key = found != order.end() ? padded(found->second) : "~" + change;
             evidence.direction = top == "revert" ? MigrationDirection::down : MigrationDirection::up;
+            if (top == "deploy") {
+                evidence.down_file_exists = file_exists(*project / "revert" / relative.lexically_relative(top));
+            }
             if (top == "verify") {
                 evidence.skipped = "Sqitch verify script: it checks a deploy and changes nothing, so it is not linted";
             } else if (found == order.end()) {
@@ -540,7 +543,8 @@ std::string framework_names() {
     return names;
 }
 
-std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced) {
+std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced,
+                                  std::string_view forced_origin) {
     std::vector<Placement> placements(paths.size());
     std::vector<char> weak(paths.size(), 0);  // not vector<bool>: threads write neighbouring entries
     // Each file's own evidence (its name, directory and markers) reads the disk: in parallel.
@@ -638,7 +642,7 @@ std::vector<Placement> place_files(const std::vector<std::string>& paths, std::s
     if (!forced.empty()) {
         for (Placement& placement : placements) {
             placement.framework = lower(forced);
-            placement.reason = "set by --framework or the configuration";
+            placement.reason = "set by " + std::string{forced_origin};
             placement.problem.clear();
         }
     }
