@@ -1,6 +1,7 @@
 #include <string>
 
 #include "migsafe/ast.hpp"
+#include "migsafe/framework.hpp"
 #include "migsafe/rule.hpp"
 
 namespace migsafe::rules {
@@ -30,8 +31,14 @@ void check(const StatementContext& context, FindingSink& sink) {
                            ? "move it to a migration of its own that runs without a transaction"
                            : context.state().unit().opt_out;
     if (context.state().transaction() == TransactionState::explicit_block) {
-        help = "run it after COMMIT, outside the BEGIN ... COMMIT block, in a migration that runs without a "
-               "transaction";
+        // Sqitch scripts and Alembic or Django output frame each migration with their own
+        // BEGIN: their opt-out is the fix. Elsewhere the BEGIN is the author's.
+        const FrameworkInfo* framework = find_framework(context.state().unit().framework);
+        const bool tool_framing = framework != nullptr && framework->mode == TransactionMode::none;
+        help = tool_framing && !context.state().unit().opt_out.empty()
+                   ? context.state().unit().opt_out
+                   : "run it after COMMIT, outside the BEGIN ... COMMIT block, in a migration that runs without a "
+                     "transaction";
     }
     sink.report(ReportedFinding{context.statement_span(),
                                 context.effects().summary + " cannot run inside a transaction block, and here it "
