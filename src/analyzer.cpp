@@ -161,7 +161,8 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
     report.display_path = file.display_path;
     const LineIndex lines{file.text};
     const FilePlan plan =
-        plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction}, placement);
+        plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction,
+                                    options.config.framework_origin}, placement);
     report.framework = plan.framework;
     report.framework_reason = plan.reason;
     if (!plan.problem.empty()) {

@@ -456,7 +456,10 @@ std::optional<std::string> find_config(const std::string& directory) {
 
 void apply_config_file(const ConfigFile& file, Config& config) {
     config.pg_version = file.pg_version.value_or(config.pg_version);
-    config.framework = file.framework.value_or(config.framework);
+    if (file.framework) {
+        config.framework = *file.framework;
+        config.framework_origin = "\"framework\" in " + file.path;
+    }
     config.assume_in_transaction = file.assume_in_transaction.value_or(config.assume_in_transaction);
     config.assume_lock_timeout = file.assume_lock_timeout.value_or(config.assume_lock_timeout);
     config.fail_on = file.fail_on.value_or(config.fail_on);

@@ -140,7 +140,7 @@ Result<std::vector<CollectedFile>> collect_migration_files(const std::vector<std
     for (const CollectedFile& file : result) {
         all_paths.push_back(file.path);
     }
-    std::vector<Placement> placements = place_files(all_paths, options.framework);
+    std::vector<Placement> placements = place_files(all_paths, options.framework, options.framework_origin);
     for (std::size_t i = 0; i < result.size(); ++i) {
         result[i].placement = std::move(placements[i]);
     }
@@ -450,7 +450,7 @@ FilePlan plan_file(const SourceFile& file, const PlanOptions& options, const Pla
     Placement single;
     if (placement == nullptr) {
         const std::string path = file.path == "-" ? std::string{"-"} : file.path;
-        single = place_files({path}, options.framework).front();
+        single = place_files({path}, options.framework, options.framework_origin).front();
         placement = &single;
     }
     FilePlan plan;

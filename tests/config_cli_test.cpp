@@ -145,6 +145,18 @@ TEST_F(ConfigCli, ExplicitConfigReplacesTheNearestOne) {
     EXPECT_NE(run.out.find("[require-concurrent-index-creation]"), std::string::npos) << run.out;
 }
 
+// `--enable ID PATH` must leave PATH a path, as ruff's --select and squawk's --exclude do.
+TEST_F(ConfigCli, EnableAndDisableTakeOneIdEachOrACommaList) {
+    write("V1__t.sql", "CREATE TABLE t (id serial PRIMARY KEY, name varchar(20));\n");
+    const CommandRun one = check("--enable prefer-text-field V1__t.sql");
+    EXPECT_EQ(one.status, 0) << one.out;
+    EXPECT_NE(one.out.find("[prefer-text-field]"), std::string::npos) << one.out;
+    const CommandRun listed = check("--enable prefer-text-field,prefer-identity --disable prefer-bigint-over-int V1__t.sql");
+    EXPECT_NE(listed.out.find("[prefer-text-field]"), std::string::npos) << listed.out;
+    EXPECT_NE(listed.out.find("[prefer-identity]"), std::string::npos) << listed.out;
+    EXPECT_EQ(listed.out.find("[prefer-bigint-over-int]"), std::string::npos) << listed.out;
+}
+
 TEST_F(ConfigCli, BadConfigIsAnErrorNamingTheKey) {
     write("index.sql", k_create_index);
     write(".migsafe.json", R"({"fail_on": "fatal"})");

@@ -9,12 +9,16 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "analysis_command.hpp"
 #include "fixture_format.hpp"
 #include "migsafe/analyzer.hpp"
 #include "migsafe/discover.hpp"
+#include "migsafe/framework.hpp"
 #include "migsafe/rule_registry.hpp"
+#include "migsafe_process.hpp"
+#include "pg_server.hpp"
 #include "text_file.hpp"
 
 namespace migsafe::testing {
@@ -49,6 +53,9 @@ std::vector<FrameworkCase> discover_cases() {
 }
 
 using test_support::read_text;
+using pgtest::ProcessResult;
+using TempDir = pgtest::TemporaryDirectory;
+using test_support::migsafe;
 
 std::string case_name(const ::testing::TestParamInfo<FrameworkCase>& info) {
     std::string name = info.param.framework + "__" + info.param.dir.filename().string();
@@ -180,6 +187,15 @@ TEST_P(FrameworkFixture, PlacesFilesAndFindingsMatchMarks) {
                            mark.rule + "] \"" + mark.fragment + "\"\n";
             }
         }
+        // The fix names the opt-out of the user's own tool.
+        const FrameworkInfo* framework = find_framework(file.framework);
+        for (const Finding& finding : file.findings) {
+            if (finding.rule == "concurrently-in-transaction" && framework != nullptr &&
+                !framework->opt_out.empty() && finding.help.find(framework->opt_out) == std::string::npos) {
+                listing += "  " + name + ":" + std::to_string(finding.range.start.line) + " help does not say how " +
+                           std::string{framework->display} + " opts out: " + finding.help + "\n";
+            }
+        }
         for (std::size_t i = 0; i < file.findings.size(); ++i) {
             if (!matched[i]) {
                 listing += "  reported, not expected: " + name + ":" +
@@ -218,19 +234,47 @@ TEST(FrameworkOrder, FlywayVersionsCompareByValueAndRepeatablesComeLast) {
                                         "R__product_view.sql"}));
 }
 
+TEST(FrameworkOrder, FlywayUndoScriptsAreDownMigrations) {
+    const fs::path dir = k_root / "flyway" / "non-transactional-script";
+    const auto up = names_in_order(dir);
+    EXPECT_EQ(std::count(up.begin(), up.end(), "U1_1__index_sku.sql"), 0);
+    const auto with_down = names_in_order(dir, CollectOptions{"", true});
+    EXPECT_EQ(std::count(with_down.begin(), with_down.end(), "U1_1__index_sku.sql"), 1);
+}
+
+// The plan's order, not the file names' (widgets before accounts).
 TEST(FrameworkOrder, SqitchFollowsThePlanAndSkipsVerifyScripts) {
-    auto files = collect_migration_files({(k_root / "sqitch" / "psql-scripts").string()});
+    auto files = collect_migration_files({(k_root / "sqitch" / "plan-order").string()});
     ASSERT_TRUE(files.has_value());
     std::vector<std::string> deploy;
+    std::size_t verify_scripts = 0;
     for (const CollectedFile& file : *files) {
         if (file.path.find("/deploy/") != std::string::npos) {
             deploy.push_back(fs::path{file.path}.stem().string());
         }
         if (file.path.find("/verify/") != std::string::npos) {
+            ++verify_scripts;
             EXPECT_NE(file.placement.skipped.find("verify"), std::string::npos);
         }
     }
-    EXPECT_EQ(deploy, (std::vector<std::string>{"users", "users_email_idx", "users_name_idx"}));
+    EXPECT_EQ(deploy, (std::vector<std::string>{"widgets", "accounts"}));
+    EXPECT_EQ(verify_scripts, 1U);
+}
+
+// drizzle-kit runs the journal's entries in order; a file it does not list never runs.
+TEST(FrameworkOrder, DrizzleFollowsTheJournalAndSkipsUnlistedFiles) {
+    auto files = collect_migration_files({(k_root / "drizzle" / "journal-order").string()});
+    ASSERT_TRUE(files.has_value());
+    std::vector<std::string> run;
+    for (const CollectedFile& file : *files) {
+        if (file.placement.skipped.empty()) {
+            run.push_back(fs::path{file.path}.filename().string());
+        } else {
+            EXPECT_EQ(fs::path{file.path}.filename(), "stray_draft.sql");
+            EXPECT_NE(file.placement.skipped.find("_journal.json"), std::string::npos);
+        }
+    }
+    EXPECT_EQ(run, (std::vector<std::string>{"zesty_lion.sql", "brave_otter.sql"}));
 }
 
 TEST(FrameworkOrder, PopxRunsThePostgresVariantOnly) {
@@ -275,6 +319,36 @@ TEST(FrameworkOverride, ForcedFrameworkWinsAndSaysSo) {
         EXPECT_EQ(file.framework, "flyway");
         EXPECT_NE(file.framework_reason.find("--framework"), std::string::npos);
     }
+}
+
+// Two CONCURRENTLY statements in a file without markers: psql -f runs them one by
+// one, Prisma as one script (one implicit transaction), so the findings follow the
+// framework, and the text and JSON reports say which one and who chose it.
+TEST(FrameworkOverride, ConfigKeyAndFlagChooseTheFrameworkAndTheReportsSaySo) {
+    TempDir project{"migsafe-framework"};
+    fs::create_directories(project.path() / "migrations");
+    std::ofstream{project.path() / "migrations" / "001_indexes.sql"}
+        << "CREATE INDEX CONCURRENTLY a_idx ON t (a);\nCREATE INDEX CONCURRENTLY b_idx ON t (b);\n";
+    const std::string dir = (project.path() / "migrations").string();
+
+    const ProcessResult detected = migsafe({"check", "--color", "never", dir});
+    EXPECT_EQ(detected.exit_code, 0) << detected.out;
+    EXPECT_NE(detected.out.find("Read as plain: 1 file (no framework layout or marker found"), std::string::npos)
+        << detected.out;
+
+    std::ofstream{project.path() / ".migsafe.json"} << R"({"framework": "prisma"})";
+    const ProcessResult configured = migsafe({"check", "--color", "never", dir});
+    EXPECT_EQ(configured.exit_code, 1) << configured.out;
+    EXPECT_NE(configured.out.find("[concurrently-in-transaction]"), std::string::npos) << configured.out;
+    EXPECT_NE(configured.out.find("Read as prisma: 1 file (set by \"framework\" in "), std::string::npos)
+        << configured.out;
+
+    const ProcessResult flagged = migsafe({"check", "--format", "json", "--framework", "golang-migrate", dir});
+    EXPECT_EQ(flagged.exit_code, 1) << flagged.err;
+    const auto json = nlohmann::json::parse(flagged.out);
+    ASSERT_EQ(json["files"].size(), 1U);
+    EXPECT_EQ(json["files"][0]["framework"], "golang-migrate");
+    EXPECT_EQ(json["files"][0]["framework_reason"], "set by --framework");
 }
 
 TEST(FrameworkOverride, UnknownFrameworkIsAUsageErrorListingTheKnownOnes) {

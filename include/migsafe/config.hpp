@@ -56,6 +56,7 @@ inline constexpr std::string_view k_config_file_name = ".migsafe.json";
 struct Config {
     int pg_version = k_max_pg_version;
     std::string framework;  // empty: detect
+    std::string framework_origin = "--framework";  // where `framework` was set, quoted in each file's reason
     bool assume_in_transaction = false;
     bool check_down = false;  // also lint down (revert) migrations
     bool assume_lock_timeout = false;

@@ -26,6 +26,7 @@ struct CollectedFile {
 struct CollectOptions {
     std::string framework;      // forced (--framework or the config); empty = detect
     bool include_down = false;  // --check-down: keep down migrations found in directories
+    std::string framework_origin = "--framework";  // where `framework` was set
 };
 
 // Expands files and directories (searched recursively for *.sql) into files in
@@ -69,6 +70,7 @@ struct FilePlan {
 struct PlanOptions {
     std::string framework;             // forced; empty = detect
     bool assume_in_transaction = false;
+    std::string framework_origin = "--framework";  // where `framework` was set
 };
 
 // The plan of a file placed by collect_migration_files, or (with no placement)

@@ -59,7 +59,9 @@ struct ContentMarker {
 [[nodiscard]] ContentMarker framework_from_content(std::string_view text);
 
 // Places each file; `paths` are the files found below one or more directories,
-// `forced` a framework name from --framework or the config (empty: detect).
-[[nodiscard]] std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced);
+// `forced` a framework name from --framework or the config (empty: detect),
+// set by `forced_origin`.
+[[nodiscard]] std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced,
+                                                 std::string_view forced_origin);
 
 }  // namespace migsafe

@@ -182,8 +182,13 @@ void add_analysis_options(CLI::App& command, AnalysisArguments& arguments) {
     command.add_flag("--allow-parse-errors", arguments.allow_parse_errors,
                      "Report statements that do not parse as findings instead of failing");
     command.add_flag("--enable-all", arguments.enable_all, "Enable every rule, including those off by default");
-    command.add_option("--enable", arguments.enable, "Enable a rule (id or alias; repeatable)");
-    command.add_option("--disable", arguments.disable, "Disable a rule (id or alias; repeatable)");
+    // One value per flag (or a comma list), so `--enable ID PATH` leaves PATH a path.
+    command.add_option("--enable", arguments.enable, "Enable a rule (id or alias; repeatable, or a comma list)")
+        ->allow_extra_args(false)
+        ->delimiter(',');
+    command.add_option("--disable", arguments.disable, "Disable a rule (id or alias; repeatable, or a comma list)")
+        ->allow_extra_args(false)
+        ->delimiter(',');
     add_overriding_flag(command, "--require-suppression-reason", arguments.require_suppression_reason,
                         "Report migsafe-ignore comments that give no reason");
     command.add_option("--schema", arguments.schema,
@@ -260,7 +265,10 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
     }
     // Flags override the file; a flag left out keeps the file's value.
     config.pg_version = arguments.pg_version == 0 ? config.pg_version : arguments.pg_version;
-    config.framework = arguments.framework.empty() ? config.framework : arguments.framework;
+    if (!arguments.framework.empty()) {
+        config.framework = arguments.framework;
+        config.framework_origin = "--framework";
+    }
     config.assume_in_transaction = arguments.assume_in_transaction.value_or(config.assume_in_transaction);
     config.check_down = arguments.check_down;
     if (!config.framework.empty() && find_framework(config.framework) == nullptr) {
@@ -301,6 +309,7 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     // the flags, --config, or the config nearest the first path.
     ConfigLookup configs{arguments.config};
     std::string framework = config.framework;
+    std::string framework_origin = config.framework_origin;
     if (framework.empty() && arguments.config.empty() && !arguments.paths.empty() && arguments.paths.front() != "-") {
         const std::string first = arguments.paths.front();
         auto nearest = configs.for_file(std::filesystem::is_directory(first) ? first + "/." : first);
@@ -308,11 +317,12 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
             std::cerr << "migsafe: " << nearest.error().describe() << '\n';
             return k_exit_error;
         }
-        if (*nearest != nullptr) {
-            framework = (*nearest)->framework.value_or("");
+        if (*nearest != nullptr && (*nearest)->framework) {
+            framework = *(*nearest)->framework;
+            framework_origin = "\"framework\" in " + (*nearest)->path;
         }
     }
-    auto files = collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down});
+    auto files = collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down, framework_origin});
     if (!files) {
         std::cerr << "migsafe: " << files.error().describe() << '\n';
         return k_exit_error;

@@ -1,5 +1,6 @@
 // Text output for people: compiler-style lines, the source excerpt, help, summary.
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -182,6 +183,35 @@ Tally tally(const Report& report) {
     return counts;
 }
 
+namespace {
+
+// One line per framework: findings depend on the transaction it wraps, so the
+// reader must see which tool migsafe assumed; explain gives each file's reason.
+void write_frameworks(std::ostream& out, const Report& report) {
+    struct Group {
+        std::string framework;
+        std::string reason;
+        std::size_t files = 0;
+    };
+    std::vector<Group> groups;
+    for (const FileReport& file : report.files) {
+        auto group = std::find_if(groups.begin(), groups.end(),
+                                  [&](const Group& candidate) { return candidate.framework == file.framework; });
+        if (group == groups.end()) {
+            // The layout or marker; a file's own transaction detail after "; " stays in explain.
+            groups.push_back(Group{file.framework, file.framework_reason.substr(0, file.framework_reason.find("; "))});
+            group = std::prev(groups.end());
+        }
+        ++group->files;
+    }
+    for (const Group& group : groups) {
+        out << "Read as " << group.framework << ": " << plural(group.files, "file")
+            << (group.reason.empty() ? "" : " (" + group.reason + ")") << '\n';
+    }
+}
+
+}  // namespace
+
 void render_check_text(const Report& report, const RenderOptions& options, std::ostream& out) {
     const Style style{options.color};
     for (const FileReport& file : report.files) {
@@ -196,6 +226,7 @@ void render_check_text(const Report& report, const RenderOptions& options, std::
             write_finding(out, style, file, finding);
         }
     }
+    write_frameworks(out, report);
     const Tally counts = tally(report);
     const std::size_t problems = counts.errors + counts.warnings + counts.hints + counts.parse_errors;
     if (problems == 0) {
