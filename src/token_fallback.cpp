@@ -6,6 +6,8 @@
 
 #include <pg_query.h>
 
+#include "migsafe/joined.hpp"
+
 namespace migsafe {
 namespace {
 
@@ -293,6 +295,141 @@ void subquery_alias(const Tokens& tokens, SyntaxRewrite& rewrite) {
     }
 }
 
+// PostgreSQL 18: NOT ENFORCED constraints are never checked against rows, which
+// in ALTER TABLE ... ADD locks and skips the scan as NOT VALID does in
+// PostgreSQL 15; ENFORCED is the default. In CREATE TABLE both are dropped.
+void constraint_enforcement(const Tokens& tokens, bool alter_table, SyntaxRewrite& rewrite) {
+    static const char* const k_after_constraint[] = {"DEFERRABLE", "DEFERRED", "IMMEDIATE", "INHERIT",
+                                                     "CASCADE",    "RESTRICT", "ACTION",    "NULL", "DEFAULT"};
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        if (!tokens.is(i, "ENFORCED")) {
+            continue;
+        }
+        const bool negated = tokens.is(i - 1, "NOT");
+        const std::size_t first = negated ? i - 1 : i;
+        if (first == 0) {
+            continue;
+        }
+        // Only after a constraint's last part, so a column named "enforced" stays a column.
+        bool ends_constraint = tokens.is_char(first - 1, ')') || (first >= 2 && tokens.is(first - 2, "REFERENCES"));
+        for (const char* word : k_after_constraint) {
+            ends_constraint = ends_constraint || tokens.is(first - 1, word);
+        }
+        if (!ends_constraint || (first >= 2 && tokens.is(first - 2, "ALTER") && tokens.is(first - 1, "CONSTRAINT"))) {
+            continue;
+        }
+        const std::string replacement = negated && alter_table ? "NOT VALID" : "";
+        rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(first).begin, tokens.at(i).end, replacement});
+    }
+}
+
+// PostgreSQL 18: a generated column is VIRTUAL unless it says STORED; adding one
+// neither rewrites nor scans the table, as adding a plain column does.
+void virtual_generated_column(const Tokens& tokens, SyntaxRewrite& rewrite) {
+    for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+        if (!tokens.is(i, "GENERATED") || !tokens.is(i + 1, "ALWAYS") || !tokens.is(i + 2, "AS") ||
+            !tokens.is_char(i + 3, '(')) {
+            continue;
+        }
+        const std::size_t after = tokens.after_group(i + 3);
+        if (after > tokens.size() || tokens.is(after, "STORED")) {
+            continue;
+        }
+        const std::size_t last = tokens.is(after, "VIRTUAL") ? after : after - 1;
+        rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(last).end, ""});
+        i = last;
+    }
+}
+
+// PostgreSQL 17: SET STATISTICS DEFAULT is SET STATISTICS -1, and SET ACCESS
+// METHOD DEFAULT rewrites the table into default_table_access_method (heap).
+void set_default(const Tokens& tokens, SyntaxRewrite& rewrite) {
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        if (!tokens.is(i, "DEFAULT")) {
+            continue;
+        }
+        if (tokens.is(i - 1, "STATISTICS") && i >= 2 && tokens.is(i - 2, "SET")) {
+            rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(i).end, "-1"});
+        } else if (tokens.is(i - 1, "METHOD") && i >= 3 && tokens.is(i - 2, "ACCESS") && tokens.is(i - 3, "SET")) {
+            rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(i).end, "heap"});
+        }
+    }
+}
+
+// PostgreSQL 18 temporal keys: `col WITHOUT OVERLAPS` in PRIMARY KEY or UNIQUE and
+// `PERIOD col` in FOREIGN KEY build and check the same index and key, under the
+// same locks, as the key without them.
+void temporal_keys(const Tokens& tokens, SyntaxRewrite& rewrite) {
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+        if (tokens.is(i, "WITHOUT") && tokens.is(i + 1, "OVERLAPS") && tokens.is_name(i - 1)) {
+            rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(i + 1).end, ""});
+        } else if (tokens.is(i, "PERIOD") && (tokens.is_char(i - 1, ',') || tokens.is_char(i - 1, '(')) &&
+                   tokens.is_name(i + 1) && !tokens.is_char(i + 1, ')')) {
+            rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(i).end, ""});
+        }
+    }
+}
+
+// PostgreSQL 16 and 17 SQL/JSON: constructors, query functions and IS JSON have
+// their own grammar. An expression's form does not change a statement's locks,
+// so each is read as a NULL (IS JSON as IS NOT NULL).
+void sql_json(const Tokens& tokens, SyntaxRewrite& rewrite) {
+    static const char* const k_functions[] = {"JSON_VALUE",  "JSON_QUERY",     "JSON_EXISTS",   "JSON_SCALAR",
+                                              "JSON_SERIALIZE", "JSON_OBJECT", "JSON_ARRAY", "JSON_OBJECTAGG",
+                                              "JSON_ARRAYAGG",  "JSON"};
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const bool function = tokens.is_char(i + 1, '(') &&
+                              std::any_of(std::begin(k_functions), std::end(k_functions),
+                                          [&](const char* name) { return tokens.is(i, name); });
+        if (function) {
+            const std::size_t after = tokens.after_group(i + 1);
+            if (after <= tokens.size()) {
+                rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(after - 1).end, "NULL"});
+                i = after - 1;
+            }
+            continue;
+        }
+        if (!tokens.is(i, "IS")) {
+            continue;
+        }
+        std::size_t j = tokens.is(i + 1, "NOT") ? i + 2 : i + 1;
+        if (!tokens.is(j, "JSON")) {
+            continue;
+        }
+        ++j;
+        if (tokens.is(j, "VALUE") || tokens.is(j, "SCALAR") || tokens.is(j, "ARRAY") || tokens.is(j, "OBJECT")) {
+            ++j;
+        }
+        if ((tokens.is(j, "WITH") || tokens.is(j, "WITHOUT")) && tokens.is(j + 1, "UNIQUE")) {
+            j += tokens.is(j + 2, "KEYS") ? 3 : 2;
+        }
+        rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(j - 1).end, "IS NOT NULL"});
+        i = j - 1;
+    }
+}
+
+// PostgreSQL 17: MERGE ... RETURNING; the rows it returns do not change its locks.
+void merge_returning(const Tokens& tokens, SyntaxRewrite& rewrite) {
+    if (!tokens.is(0, "MERGE")) {
+        return;
+    }
+    int depth = 0;
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        if (tokens.is_char(i, '(')) {
+            ++depth;
+        } else if (tokens.is_char(i, ')')) {
+            --depth;
+        } else if (depth == 0 && tokens.is(i, "RETURNING")) {
+            std::size_t last = tokens.size() - 1;
+            while (last > i && tokens.is_char(last, ';')) {
+                --last;
+            }
+            rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(last).end, ""});
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<ScanToken> decode_scan_result(std::string_view protobuf) {
@@ -384,21 +521,48 @@ std::optional<SyntaxRewrite> rewrite_newer_syntax(std::string_view sql) {
         return std::nullopt;
     }
     SyntaxRewrite rewrite;
-    if (tokens.is(0, "ALTER") && tokens.is(1, "TABLE")) {
-        alter_table_not_null(tokens, rewrite);
-        rewrite.form = "PostgreSQL 18 ALTER TABLE ... ADD CONSTRAINT ... NOT NULL column, read as ALTER COLUMN ... "
-                       "SET NOT NULL (NOT VALID: as a CHECK (column IS NOT NULL) NOT VALID)";
-    } else if (tokens.is(0, "CREATE") && (tokens.is(1, "TABLE") || tokens.is(2, "TABLE") || tokens.is(3, "TABLE"))) {
-        create_table_not_null(tokens, rewrite);
-        rewrite.form = "PostgreSQL 18 CONSTRAINT ... NOT NULL column in CREATE TABLE, read as NOT NULL on the column";
+    std::vector<std::string> forms;
+    // Runs one reader; what it recognised goes into the note.
+    auto read = [&](std::string_view form, auto&& reader) {
+        const std::size_t before = rewrite.edits.size();
+        reader();
+        if (rewrite.edits.size() > before) {
+            forms.emplace_back(form);
+        }
+    };
+    const bool alter_table = tokens.is(0, "ALTER") && tokens.is(1, "TABLE");
+    const bool create_table =
+        tokens.is(0, "CREATE") && (tokens.is(1, "TABLE") || tokens.is(2, "TABLE") || tokens.is(3, "TABLE"));
+    if (alter_table) {
+        read("PostgreSQL 18 ALTER TABLE ... ADD CONSTRAINT ... NOT NULL column, read as ALTER COLUMN ... SET NOT "
+             "NULL (NOT VALID: as a CHECK (column IS NOT NULL) NOT VALID)",
+             [&] { alter_table_not_null(tokens, rewrite); });
+        read("PostgreSQL 17 SET STATISTICS DEFAULT or SET ACCESS METHOD DEFAULT, read as SET STATISTICS -1 or SET "
+             "ACCESS METHOD heap",
+             [&] { set_default(tokens, rewrite); });
+    } else if (create_table) {
+        read("PostgreSQL 18 CONSTRAINT ... NOT NULL column in CREATE TABLE, read as NOT NULL on the column",
+             [&] { create_table_not_null(tokens, rewrite); });
     }
-    if (rewrite.edits.empty()) {
-        subquery_alias(tokens, rewrite);
-        rewrite.form = "PostgreSQL 16 subquery in FROM without an alias, read with a generated alias";
+    if (alter_table || create_table) {
+        read(alter_table ? "PostgreSQL 18 [NOT] ENFORCED constraint, NOT ENFORCED read as NOT VALID (no scan of "
+                           "existing rows)"
+                         : "PostgreSQL 18 [NOT] ENFORCED constraint, read without it",
+             [&] { constraint_enforcement(tokens, alter_table, rewrite); });
+        read("PostgreSQL 18 virtual generated column, read as a plain column (neither rewrites the table)",
+             [&] { virtual_generated_column(tokens, rewrite); });
+        read("PostgreSQL 18 WITHOUT OVERLAPS or PERIOD key column, read as a plain key column",
+             [&] { temporal_keys(tokens, rewrite); });
     }
+    read("PostgreSQL 17 MERGE ... RETURNING, read without RETURNING", [&] { merge_returning(tokens, rewrite); });
+    read("PostgreSQL 16-17 SQL/JSON expression, read as NULL (an expression does not change the locks)",
+         [&] { sql_json(tokens, rewrite); });
+    read("PostgreSQL 16 subquery in FROM without an alias, read with a generated alias",
+         [&] { subquery_alias(tokens, rewrite); });
     if (rewrite.edits.empty()) {
         return std::nullopt;
     }
+    rewrite.form = joined(forms, "; ");
     std::sort(rewrite.edits.begin(), rewrite.edits.end(),
               [](const auto& a, const auto& b) { return a.begin < b.begin; });
     std::size_t cursor = 0;
@@ -416,7 +580,8 @@ std::optional<SyntaxRewrite> rewrite_newer_syntax(std::string_view sql) {
 
 bool in_known_family(std::string_view sql) {
     const Tokens tokens{sql, scan_tokens(sql)};
-    if (tokens.is(0, "DROP") || (tokens.is(0, "ALTER") && tokens.is(1, "TABLE"))) {
+    if (tokens.is(0, "DROP") || tokens.is(0, "MERGE") || tokens.is(0, "GRANT") || tokens.is(0, "REVOKE") ||
+        (tokens.is(0, "ALTER") && tokens.is(1, "TABLE"))) {
         return true;
     }
     if (!tokens.is(0, "CREATE")) {

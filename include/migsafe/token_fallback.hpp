@@ -41,12 +41,15 @@ struct SyntaxRewrite {
     [[nodiscard]] std::string remap_locations(std::string_view json) const;
 };
 
-// The PostgreSQL 15 form of a statement that uses a newer form migsafe knows
-// (PostgreSQL 18 NOT NULL constraints, PostgreSQL 16 subqueries without alias).
+// The PostgreSQL 15 form, with the same locks, of a statement that uses newer
+// forms migsafe knows (PostgreSQL 18 NOT NULL and NOT ENFORCED constraints,
+// virtual generated columns and temporal keys; PostgreSQL 17 SET ... DEFAULT and
+// MERGE ... RETURNING; PostgreSQL 16-17 SQL/JSON; PostgreSQL 16 subqueries
+// without alias).
 [[nodiscard]] std::optional<SyntaxRewrite> rewrite_newer_syntax(std::string_view sql);
 
-// ALTER TABLE, CREATE/DROP INDEX, CREATE TABLE and DROP statements: families whose
-// newer forms migsafe knows, so a parse error there may mean newer syntax.
+// ALTER TABLE, CREATE INDEX, CREATE TABLE, DROP, MERGE, GRANT and REVOKE: families
+// PostgreSQL 16-18 added forms to, so a parse error there may mean newer syntax.
 [[nodiscard]] bool in_known_family(std::string_view sql);
 
 }  // namespace migsafe
