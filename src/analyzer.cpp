@@ -192,6 +192,16 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
         ParsedSql& parsed = parsed_section.parsed;
         for (const SourceNote& note : parsed.notes) {
             report.notes.push_back(FileNote{lines.range_of(note.span), note.message});
+            // Newer syntax is still an error on the server the user deploys to.
+            if (note.since_pg_version > options.config.pg_version) {
+                add_parse_error(report, lines,
+                                ParseError{note.span, note.span.begin,
+                                           "this is PostgreSQL " + std::to_string(note.since_pg_version) +
+                                               " syntax, and pg_version is " +
+                                               std::to_string(options.config.pg_version) +
+                                               ": that server refuses it"},
+                                options.config.allow_parse_errors, std::nullopt);
+            }
         }
         for (const ParseError& error : parsed.errors) {
             add_parse_error(report, lines, error, options.config.allow_parse_errors, std::nullopt);

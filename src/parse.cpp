@@ -350,7 +350,8 @@ bool parse_newer_syntax(const std::string& sql, ByteSpan span, ParsedSql& out) {
         parsed.error == nullptr && add_statements(rewrite->remap_locations(parsed.parse_tree).c_str(), sql, span.begin, out);
     if (ok) {
         for (std::size_t i = before; i < out.statements.size(); ++i) {
-            out.notes.push_back(SourceNote{out.statements[i].span, "read by the token fallback: " + rewrite->form});
+            out.notes.push_back(SourceNote{out.statements[i].span, "read by the token fallback: " + rewrite->form,
+                                           rewrite->since});
         }
     }
     pg_query_free_parse_result(parsed);

@@ -1,6 +1,7 @@
 #include "migsafe/token_fallback.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -370,26 +371,28 @@ void temporal_keys(const Tokens& tokens, SyntaxRewrite& rewrite) {
     }
 }
 
-// PostgreSQL 16 and 17 SQL/JSON: constructors, query functions and IS JSON have
-// their own grammar. An expression's form does not change a statement's locks,
-// so each is read as a NULL (IS JSON as IS NOT NULL).
-void sql_json(const Tokens& tokens, SyntaxRewrite& rewrite) {
-    static const char* const k_functions[] = {"JSON_VALUE",  "JSON_QUERY",     "JSON_EXISTS",   "JSON_SCALAR",
-                                              "JSON_SERIALIZE", "JSON_OBJECT", "JSON_ARRAY", "JSON_OBJECTAGG",
-                                              "JSON_ARRAYAGG",  "JSON"};
+// SQL/JSON has its own grammar: PostgreSQL 16's constructors and IS JSON,
+// PostgreSQL 17's query functions. An expression's form does not change a
+// statement's locks, so each is read as a NULL (IS JSON as IS NOT NULL).
+constexpr std::array<std::string_view, 4> k_sql_json_16{"JSON_OBJECT", "JSON_ARRAY", "JSON_OBJECTAGG",
+                                                        "JSON_ARRAYAGG"};
+constexpr std::array<std::string_view, 6> k_sql_json_17{"JSON_VALUE",  "JSON_QUERY",     "JSON_EXISTS",
+                                                        "JSON_SCALAR", "JSON_SERIALIZE", "JSON"};
+
+template <std::size_t N>
+void sql_json(const Tokens& tokens, const std::array<std::string_view, N>& functions, bool is_json,
+              SyntaxRewrite& rewrite) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const bool function = tokens.is_char(i + 1, '(') &&
-                              std::any_of(std::begin(k_functions), std::end(k_functions),
-                                          [&](const char* name) { return tokens.is(i, name); });
+        const bool function = tokens.is_char(i + 1, '(') && std::any_of(functions.begin(), functions.end(), [&](auto name) {
+                                  return tokens.is(i, name);
+                              });
         if (function) {
             const std::size_t after = tokens.after_group(i + 1);
-            if (after <= tokens.size()) {
-                rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(after - 1).end, "NULL"});
-                i = after - 1;
-            }
+            rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(after - 1).end, "NULL"});
+            i = after - 1;
             continue;
         }
-        if (!tokens.is(i, "IS")) {
+        if (!is_json || !tokens.is(i, "IS")) {
             continue;
         }
         std::size_t j = tokens.is(i + 1, "NOT") ? i + 2 : i + 1;
@@ -522,42 +525,46 @@ std::optional<SyntaxRewrite> rewrite_newer_syntax(std::string_view sql) {
     }
     SyntaxRewrite rewrite;
     std::vector<std::string> forms;
-    // Runs one reader; what it recognised goes into the note.
-    auto read = [&](std::string_view form, auto&& reader) {
+    // Runs one reader of syntax PostgreSQL `since` added; what it recognised goes into the note.
+    auto read = [&](int since, std::string_view form, auto&& reader) {
         const std::size_t before = rewrite.edits.size();
         reader();
         if (rewrite.edits.size() > before) {
             forms.emplace_back(form);
+            rewrite.since = std::max(rewrite.since, since);
         }
     };
     const bool alter_table = tokens.is(0, "ALTER") && tokens.is(1, "TABLE");
     const bool create_table =
         tokens.is(0, "CREATE") && (tokens.is(1, "TABLE") || tokens.is(2, "TABLE") || tokens.is(3, "TABLE"));
     if (alter_table) {
-        read("PostgreSQL 18 ALTER TABLE ... ADD CONSTRAINT ... NOT NULL column, read as ALTER COLUMN ... SET NOT "
+        read(18, "PostgreSQL 18 ALTER TABLE ... ADD CONSTRAINT ... NOT NULL column, read as ALTER COLUMN ... SET NOT "
              "NULL (NOT VALID: as a CHECK (column IS NOT NULL) NOT VALID)",
              [&] { alter_table_not_null(tokens, rewrite); });
-        read("PostgreSQL 17 SET STATISTICS DEFAULT or SET ACCESS METHOD DEFAULT, read as SET STATISTICS -1 or SET "
+        read(17, "PostgreSQL 17 SET STATISTICS DEFAULT or SET ACCESS METHOD DEFAULT, read as SET STATISTICS -1 or SET "
              "ACCESS METHOD heap",
              [&] { set_default(tokens, rewrite); });
     } else if (create_table) {
-        read("PostgreSQL 18 CONSTRAINT ... NOT NULL column in CREATE TABLE, read as NOT NULL on the column",
+        read(18, "PostgreSQL 18 CONSTRAINT ... NOT NULL column in CREATE TABLE, read as NOT NULL on the column",
              [&] { create_table_not_null(tokens, rewrite); });
     }
     if (alter_table || create_table) {
-        read(alter_table ? "PostgreSQL 18 [NOT] ENFORCED constraint, NOT ENFORCED read as NOT VALID (no scan of "
+        read(18, alter_table ? "PostgreSQL 18 [NOT] ENFORCED constraint, NOT ENFORCED read as NOT VALID (no scan of "
                            "existing rows)"
                          : "PostgreSQL 18 [NOT] ENFORCED constraint, read without it",
              [&] { constraint_enforcement(tokens, alter_table, rewrite); });
-        read("PostgreSQL 18 virtual generated column, read as a plain column (neither rewrites the table)",
+        read(18, "PostgreSQL 18 virtual generated column, read as a plain column (neither rewrites the table)",
              [&] { virtual_generated_column(tokens, rewrite); });
-        read("PostgreSQL 18 WITHOUT OVERLAPS or PERIOD key column, read as a plain key column",
+        read(18, "PostgreSQL 18 WITHOUT OVERLAPS or PERIOD key column, read as a plain key column",
              [&] { temporal_keys(tokens, rewrite); });
     }
-    read("PostgreSQL 17 MERGE ... RETURNING, read without RETURNING", [&] { merge_returning(tokens, rewrite); });
-    read("PostgreSQL 16-17 SQL/JSON expression, read as NULL (an expression does not change the locks)",
-         [&] { sql_json(tokens, rewrite); });
-    read("PostgreSQL 16 subquery in FROM without an alias, read with a generated alias",
+    read(17, "PostgreSQL 17 MERGE ... RETURNING, read without RETURNING", [&] { merge_returning(tokens, rewrite); });
+    read(16, "PostgreSQL 16 SQL/JSON constructor or IS JSON, read as NULL or IS NOT NULL (an expression does not "
+         "change the locks)",
+         [&] { sql_json(tokens, k_sql_json_16, true, rewrite); });
+    read(17, "PostgreSQL 17 SQL/JSON query function, read as NULL (an expression does not change the locks)",
+         [&] { sql_json(tokens, k_sql_json_17, false, rewrite); });
+    read(16, "PostgreSQL 16 subquery in FROM without an alias, read with a generated alias",
          [&] { subquery_alias(tokens, rewrite); });
     if (rewrite.edits.empty()) {
         return std::nullopt;

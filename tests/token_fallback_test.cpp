@@ -131,6 +131,27 @@ INSTANTIATE_TEST_SUITE_P(TokenFallback, NewerSyntax, ::testing::ValuesIn(fixture
                              return name;
                          });
 
+// Read by the fallback is not accepted by the server: on an older pg_version
+// the newer form is the error the deploy would hit.
+TEST(NewerSyntaxOnOlderServer, FormsNewerThanPgVersionAreErrors) {
+    const std::string text = "SELECT count(*) FROM (SELECT 1);\n"                                  // 16
+                             "ALTER TABLE t ALTER COLUMN c SET STATISTICS DEFAULT;\n"            // 17
+                             "ALTER TABLE t ADD CONSTRAINT t_c_check CHECK (c > 0) NOT ENFORCED;\n";  // 18
+    for (const auto& [pg_version, failing_lines] :
+         std::vector<std::pair<int, std::vector<int>>>{{18, {}}, {17, {3}}, {16, {2, 3}}, {15, {1, 2, 3}}}) {
+        AnalysisOptions options;
+        options.config.pg_version = pg_version;
+        const FileReport report = analyze_file(SourceFile{"x.sql", "x.sql", text}, options);
+        std::vector<int> lines;
+        for (const FileError& error : report.errors) {
+            lines.push_back(error.range.start.line);
+            EXPECT_NE(error.message.find("pg_version is " + std::to_string(pg_version)), std::string::npos);
+        }
+        EXPECT_EQ(lines, failing_lines) << "pg_version " << pg_version;
+        EXPECT_EQ(report.notes.size(), 3U);
+    }
+}
+
 TEST(ScanTokens, DecodesTheProtobufScanResult) {
     const std::vector<ScanToken> tokens = scan_tokens("SELECT 1 -- done\n");
     ASSERT_EQ(tokens.size(), 2U);  // the comment is left out

@@ -60,6 +60,7 @@ struct ParseError {
 struct SourceNote {
     ByteSpan span;
     std::string message;
+    int since_pg_version = 0;  // about syntax this PostgreSQL major added (the token fallback's)
 };
 
 struct ParsedSql {

@@ -34,6 +34,7 @@ struct SyntaxRewrite {
     std::string sql;            // the PostgreSQL 15 equivalent
     std::vector<Edit> edits;    // sorted, not overlapping
     std::string form;           // what was recognised, for the note
+    int since = 0;              // the newest PostgreSQL major whose syntax it uses
 
     // Offset in the original text of an offset in `sql` (inside a replacement: its start).
     [[nodiscard]] std::size_t original_offset(std::size_t rewritten) const;
