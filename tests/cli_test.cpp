@@ -1,7 +1,11 @@
 // The built binary, end to end: exit codes 0/1/2, bad input, output options.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -301,6 +305,50 @@ TEST(Cli, OutputFileReplacesStdout) {
     for (const auto& entry : fs::directory_iterator{dir.path()}) {
         EXPECT_EQ(entry.path().filename(), "report.json") << "temporary file left behind";
     }
+}
+
+std::vector<std::string> file_names(const fs::path& directory) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator{directory}) {
+        names.push_back(entry.path().filename().string());
+    }
+    return names;
+}
+
+struct stat stat_of(const fs::path& path) {
+    struct stat info {};
+    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
+    return info;
+}
+
+// A reader holding the old report keeps reading the old one: the new report is a
+// new file renamed over it, never the old file rewritten in place.
+TEST(Cli, OutputFileIsReplacedByRenameAndKeepsItsMode) {
+    TempDir dir{"migsafe-test"};
+    const fs::path report = dir.path() / "report.json";
+    test_support::write_text(report, "old report\n");
+    fs::permissions(report, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    const struct stat before = stat_of(report);
+    const ProcessResult result =
+        migsafe({"check", "--format", "json", "--output", report.string(), input("four-dangerous-patterns.sql")});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const struct stat after = stat_of(report);
+    EXPECT_NE(after.st_ino, before.st_ino) << "the report was written in place";
+    EXPECT_EQ(after.st_mode & 07777, 0640U);
+    EXPECT_TRUE(nlohmann::json::accept(test_support::read_text(report)));
+    EXPECT_EQ(file_names(dir.path()), std::vector<std::string>{"report.json"}) << "temporary file left behind";
+}
+
+// Not mkstemp's 0600: a report others on the machine read (a CI artifact) must
+// not turn private because it was written atomically.
+TEST(Cli, NewOutputFileGetsTheUmaskMode) {
+    TempDir dir{"migsafe-test"};
+    const fs::path report = dir.path() / "report.json";
+    const mode_t previous = ::umask(027);  // the child inherits it
+    const ProcessResult result = migsafe({"check", "--output", report.string(), input("safe.sql")});
+    ::umask(previous);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(stat_of(report).st_mode & 07777, 0640U);
 }
 
 TEST(Cli, ExplainNamesLocksAndWhereFactsWereVerified) {
