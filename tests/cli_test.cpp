@@ -136,6 +136,51 @@ TEST(Cli, MissingPathAndEmptyDirectoryExitTwo) {
     EXPECT_NE(no_sql.err.find("contains no .sql files"), std::string::npos) << no_sql.err;
 }
 
+// A run that `error` stopped: one run, no results, and the error in the
+// invocation, where code scanning shows a tool's own failures.
+void expect_failed_run_sarif(const std::string& sarif, const std::string& error) {
+    ASSERT_TRUE(nlohmann::json::accept(sarif)) << sarif;
+    const nlohmann::json log = nlohmann::json::parse(sarif);
+    EXPECT_EQ(log["version"], "2.1.0");
+    ASSERT_EQ(log["runs"].size(), 1U);
+    const nlohmann::json& run = log["runs"][0];
+    EXPECT_EQ(run["results"], nlohmann::json::array());
+    EXPECT_FALSE(run["tool"]["driver"]["rules"].empty());
+    const nlohmann::json& invocation = run["invocations"][0];
+    EXPECT_EQ(invocation["executionSuccessful"], false);
+    ASSERT_EQ(invocation["toolExecutionNotifications"].size(), 1U) << invocation.dump(2);
+    const nlohmann::json& notification = invocation["toolExecutionNotifications"][0];
+    EXPECT_EQ(notification["level"], "error");
+    EXPECT_NE(notification["message"]["text"].get<std::string>().find(error), std::string::npos) << notification;
+}
+
+// An upload that runs `if: always()` after a failed check needs a file to upload.
+TEST(Cli, SarifIsWrittenEvenWhenTheRunStopsEarly) {
+    TempDir dir{"migsafe-test"};
+    fs::create_directories(dir.path() / "empty");
+    const fs::path sarif = dir.path() / "e.sarif";
+    const ProcessResult no_sql =
+        migsafe({"check", "--format", "sarif", "--output", sarif.string(), (dir.path() / "empty").string()});
+    EXPECT_EQ(no_sql.exit_code, 2);
+    EXPECT_NE(no_sql.err.find("contains no .sql files"), std::string::npos) << no_sql.err;
+    expect_failed_run_sarif(test_support::read_text(sarif), "contains no .sql files");
+
+    const ProcessResult missing = migsafe({"check", "--format", "sarif", "/nonexistent/V1__x.sql"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("/nonexistent/V1__x.sql: no such file or directory"), std::string::npos) << missing.err;
+    expect_failed_run_sarif(missing.out, "/nonexistent/V1__x.sql: no such file or directory");
+
+    const ProcessResult unknown_rule =
+        migsafe({"check", "--format", "sarif", "--enable", "require-concurent-index-creation", input("safe.sql")});
+    EXPECT_EQ(unknown_rule.exit_code, 2);
+    expect_failed_run_sarif(unknown_rule.out, "did you mean 'require-concurrent-index-creation'");
+
+    // Other formats keep stdout empty: their readers take any line for a finding.
+    const ProcessResult gcc = migsafe({"check", "--format", "gcc", "/nonexistent/V1__x.sql"});
+    EXPECT_EQ(gcc.exit_code, 2);
+    EXPECT_EQ(gcc.out, "");
+}
+
 TEST(Cli, DirectoryIsCheckedInMigrationOrder) {
     TempDir dir{"migsafe-test"};
     std::ofstream{dir.path() / "V10__later.sql"} << "CREATE INDEX b ON t (b);\n";
