@@ -1,7 +1,11 @@
 // The built binary, end to end: exit codes 0/1/2, bad input, output options.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -130,6 +134,51 @@ TEST(Cli, MissingPathAndEmptyDirectoryExitTwo) {
     const ProcessResult no_sql = migsafe({"check", empty.path().string()});
     EXPECT_EQ(no_sql.exit_code, 2);
     EXPECT_NE(no_sql.err.find("contains no .sql files"), std::string::npos) << no_sql.err;
+}
+
+// A run that `error` stopped: one run, no results, and the error in the
+// invocation, where code scanning shows a tool's own failures.
+void expect_failed_run_sarif(const std::string& sarif, const std::string& error) {
+    ASSERT_TRUE(nlohmann::json::accept(sarif)) << sarif;
+    const nlohmann::json log = nlohmann::json::parse(sarif);
+    EXPECT_EQ(log["version"], "2.1.0");
+    ASSERT_EQ(log["runs"].size(), 1U);
+    const nlohmann::json& run = log["runs"][0];
+    EXPECT_EQ(run["results"], nlohmann::json::array());
+    EXPECT_FALSE(run["tool"]["driver"]["rules"].empty());
+    const nlohmann::json& invocation = run["invocations"][0];
+    EXPECT_EQ(invocation["executionSuccessful"], false);
+    ASSERT_EQ(invocation["toolExecutionNotifications"].size(), 1U) << invocation.dump(2);
+    const nlohmann::json& notification = invocation["toolExecutionNotifications"][0];
+    EXPECT_EQ(notification["level"], "error");
+    EXPECT_NE(notification["message"]["text"].get<std::string>().find(error), std::string::npos) << notification;
+}
+
+// An upload that runs `if: always()` after a failed check needs a file to upload.
+TEST(Cli, SarifIsWrittenEvenWhenTheRunStopsEarly) {
+    TempDir dir{"migsafe-test"};
+    fs::create_directories(dir.path() / "empty");
+    const fs::path sarif = dir.path() / "e.sarif";
+    const ProcessResult no_sql =
+        migsafe({"check", "--format", "sarif", "--output", sarif.string(), (dir.path() / "empty").string()});
+    EXPECT_EQ(no_sql.exit_code, 2);
+    EXPECT_NE(no_sql.err.find("contains no .sql files"), std::string::npos) << no_sql.err;
+    expect_failed_run_sarif(test_support::read_text(sarif), "contains no .sql files");
+
+    const ProcessResult missing = migsafe({"check", "--format", "sarif", "/nonexistent/V1__x.sql"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("/nonexistent/V1__x.sql: no such file or directory"), std::string::npos) << missing.err;
+    expect_failed_run_sarif(missing.out, "/nonexistent/V1__x.sql: no such file or directory");
+
+    const ProcessResult unknown_rule =
+        migsafe({"check", "--format", "sarif", "--enable", "require-concurent-index-creation", input("safe.sql")});
+    EXPECT_EQ(unknown_rule.exit_code, 2);
+    expect_failed_run_sarif(unknown_rule.out, "did you mean 'require-concurrent-index-creation'");
+
+    // Other formats keep stdout empty: their readers take any line for a finding.
+    const ProcessResult gcc = migsafe({"check", "--format", "gcc", "/nonexistent/V1__x.sql"});
+    EXPECT_EQ(gcc.exit_code, 2);
+    EXPECT_EQ(gcc.out, "");
 }
 
 TEST(Cli, DirectoryIsCheckedInMigrationOrder) {
@@ -301,6 +350,50 @@ TEST(Cli, OutputFileReplacesStdout) {
     for (const auto& entry : fs::directory_iterator{dir.path()}) {
         EXPECT_EQ(entry.path().filename(), "report.json") << "temporary file left behind";
     }
+}
+
+std::vector<std::string> file_names(const fs::path& directory) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator{directory}) {
+        names.push_back(entry.path().filename().string());
+    }
+    return names;
+}
+
+struct stat stat_of(const fs::path& path) {
+    struct stat info {};
+    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
+    return info;
+}
+
+// A reader holding the old report keeps reading the old one: the new report is a
+// new file renamed over it, never the old file rewritten in place.
+TEST(Cli, OutputFileIsReplacedByRenameAndKeepsItsMode) {
+    TempDir dir{"migsafe-test"};
+    const fs::path report = dir.path() / "report.json";
+    test_support::write_text(report, "old report\n");
+    fs::permissions(report, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    const struct stat before = stat_of(report);
+    const ProcessResult result =
+        migsafe({"check", "--format", "json", "--output", report.string(), input("four-dangerous-patterns.sql")});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const struct stat after = stat_of(report);
+    EXPECT_NE(after.st_ino, before.st_ino) << "the report was written in place";
+    EXPECT_EQ(after.st_mode & 07777, 0640U);
+    EXPECT_TRUE(nlohmann::json::accept(test_support::read_text(report)));
+    EXPECT_EQ(file_names(dir.path()), std::vector<std::string>{"report.json"}) << "temporary file left behind";
+}
+
+// Not mkstemp's 0600: a report others on the machine read (a CI artifact) must
+// not turn private because it was written atomically.
+TEST(Cli, NewOutputFileGetsTheUmaskMode) {
+    TempDir dir{"migsafe-test"};
+    const fs::path report = dir.path() / "report.json";
+    const mode_t previous = ::umask(027);  // the child inherits it
+    const ProcessResult result = migsafe({"check", "--output", report.string(), input("safe.sql")});
+    ::umask(previous);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(stat_of(report).st_mode & 07777, 0640U);
 }
 
 TEST(Cli, ExplainNamesLocksAndWhereFactsWereVerified) {

@@ -129,6 +129,19 @@ TEST_F(LspServer, PublishesFindingsWithRuleCodesLinksAndUtf16Columns) {
     EXPECT_EQ(type_change[0]["range"]["start"], Json({{"line", 1}, {"character", 18}}));
 }
 
+// Warning and Information: LSP's Hint is drawn almost invisibly by several editors.
+TEST_F(LspServer, WarningsAndHintsKeepTheirSeverity) {
+    open("ALTER TABLE users DROP COLUMN legacy;\n"
+         "CREATE TABLE events (id bigint PRIMARY KEY, payload json);\n");
+    const Json all = diagnostics(1);
+    const Json warning = with_code(all, "drop-column");
+    ASSERT_EQ(warning.size(), 1U) << all.dump(2);
+    EXPECT_EQ(warning[0]["severity"], 2);
+    const Json hint = with_code(all, "prefer-jsonb");
+    ASSERT_EQ(hint.size(), 1U) << all.dump(2);
+    EXPECT_EQ(hint[0]["severity"], 3);
+}
+
 TEST_F(LspServer, ChangesAndSavesRelint) {
     const std::string code = "require-concurrent-index-creation";
     open("CREATE INDEX a_idx ON a (x);\n", 1);

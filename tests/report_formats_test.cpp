@@ -1,5 +1,6 @@
 // The machine and editor outputs: gcc, github and markdown goldens for every
-// testdata/reports/<case>.sql, SARIF structure and fingerprints, and the escaping
+// testdata/reports/<case>.sql, each severity's level in every format, SARIF
+// structure and fingerprints, and the escaping
 // that keeps SQL from a pull request inside the annotation it belongs to.
 #include <algorithm>
 #include <cstdlib>
@@ -8,6 +9,8 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -141,6 +144,47 @@ TEST(ReportFormats, GccLinesAreOneBasedAndEndWithTheRuleId) {
                         "testdata/reports/dangerous.sql:10:1: error: Statement does not parse as PostgreSQL 15: "
                         "syntax error at or near \"SELEC\" [syntax-error]"),
               lines.end());
+}
+
+// severities.sql has one finding per severity; each format names it in its own
+// vocabulary (the goldens hold the whole lines, this says which word is meant).
+TEST(ReportFormats, EachSeverityKeepsItsLevelInEveryFormat) {
+    struct Expected {
+        std::string rule;
+        int line;
+        std::string gcc;
+        std::string github;
+        std::string sarif;
+        std::string markdown;
+    };
+    const std::vector<Expected> expected = {
+        {"require-concurrent-index-creation", 3, "error", "error", "error", "error"},
+        {"drop-column", 4, "warning", "warning", "warning", "warning"},
+        {"prefer-jsonb", 5, "note", "notice", "note", "hint"},
+    };
+    const Report report = analyze_case("severities.sql");
+    ASSERT_EQ(report.files[0].findings.size(), expected.size());
+    const std::string gcc = render(OutputFormat::gcc, report);
+    const std::string github = render(OutputFormat::github, report);
+    const std::string markdown = render(OutputFormat::markdown, report);
+    const Json results = Json::parse(render(OutputFormat::sarif, report))["runs"][0]["results"];
+    ASSERT_EQ(results.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const Expected& want = expected[i];
+        const std::string line = std::to_string(want.line);
+        const std::regex gcc_line{"(^|\n)testdata/reports/severities\\.sql:" + line + ":[0-9]+: " + want.gcc +
+                                  ": [^\n]* \\[" + want.rule + "\\]\n"};
+        EXPECT_TRUE(std::regex_search(gcc, gcc_line)) << gcc;
+        EXPECT_NE(github.find("::" + want.github + " file=testdata/reports/severities.sql,line=" + line + ","),
+                  std::string::npos)
+            << github;
+        EXPECT_EQ(results[i]["ruleId"], want.rule);
+        EXPECT_EQ(results[i]["level"], want.sarif);
+        EXPECT_NE(markdown.find("| **" + want.markdown + "** | " + line + " | [" + want.rule + "]"),
+                  std::string::npos)
+            << markdown;
+    }
+    EXPECT_NE(markdown.find("## migsafe: 1 error, 1 warning, 1 hint in 1 file"), std::string::npos) << markdown;
 }
 
 TEST(GithubEscaping, DataEscapesPercentAndLineBreaks) {

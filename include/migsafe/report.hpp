@@ -44,6 +44,11 @@ void write_report_json(const Report& report, std::string& out);
 // SARIF 2.1.0 for code scanning: one run, rule descriptors from rule metadata,
 // parse errors as results; appended to `out`.
 void write_report_sarif(const Report& report, const RenderOptions& options, std::string& out);
+// The same log for a run that `error` stopped (no .sql files, a missing path, a
+// bad flag value): executionSuccessful false and the error as a notification.
+// An upload after a failed check still replaces the old alerts and says why.
+void write_failed_run_sarif(const Report& report, std::string_view error, const RenderOptions& options,
+                            std::string& out);
 // `path:line:col: error|warning|note: message [rule-id]`, the form editors' error parsers read.
 void render_gcc(const Report& report, std::ostream& out);
 // GitHub Actions workflow commands: one annotation per finding.

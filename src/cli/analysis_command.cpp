@@ -146,6 +146,35 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
     return result;
 }
 
+// The rendered report to --output (atomically), or to stdout without it.
+Result<bool> deliver(const std::string& output, const std::string& rendered) {
+    if (output.empty()) {
+        std::cout.write(rendered.data(), static_cast<std::streamsize>(rendered.size())) << std::flush;
+        return true;
+    }
+    return write_file_atomically(output, rendered);
+}
+
+// An error that stops the run before it has a report. SARIF still gets a
+// log with the error in its invocation: the workflow uploads it `if: always()`,
+// and a missing file would fail that step too and leave the old alerts open.
+int stop_run(const Error& error, AnalysisKind kind, const AnalysisArguments& arguments, int pg_version) {
+    std::cerr << "migsafe: " << error.describe() << '\n';
+    if (kind == AnalysisKind::fix || parse_output_format(arguments.format) != OutputFormat::sarif) {
+        return k_exit_error;
+    }
+    Report empty;
+    empty.pg_version = pg_version;
+    RenderOptions render_options;
+    render_options.source_root = find_source_root(".");
+    std::string rendered;
+    write_failed_run_sarif(empty, error.describe(), render_options, rendered);
+    if (auto written = deliver(arguments.output, rendered); !written) {
+        std::cerr << "migsafe: " << written.error().describe() << '\n';
+    }
+    return k_exit_error;
+}
+
 }  // namespace
 
 // A flag the config file can also set: CLI11 counts `--flag=false` as -1, so the
@@ -298,8 +327,8 @@ Result<AnalysisOptions> analysis_options(AnalysisKind kind, const AnalysisArgume
 int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     auto resolved = analysis_options(kind, arguments);
     if (!resolved) {
-        std::cerr << "migsafe: " << resolved.error().describe() << '\n';
-        return k_exit_error;
+        return stop_run(resolved.error(), kind, arguments,
+                        arguments.pg_version != 0 ? arguments.pg_version : k_max_pg_version);
     }
     const AnalysisOptions& options = *resolved;
     const Config& config = options.config;
@@ -314,8 +343,7 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         const std::string first = arguments.paths.front();
         auto nearest = configs.for_file(std::filesystem::is_directory(first) ? first + "/." : first);
         if (!nearest) {
-            std::cerr << "migsafe: " << nearest.error().describe() << '\n';
-            return k_exit_error;
+            return stop_run(nearest.error(), kind, arguments, config.pg_version);
         }
         if (*nearest != nullptr && (*nearest)->framework) {
             framework = *(*nearest)->framework;
@@ -324,8 +352,7 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     }
     auto files = collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down, framework_origin});
     if (!files) {
-        std::cerr << "migsafe: " << files.error().describe() << '\n';
-        return k_exit_error;
+        return stop_run(files.error(), kind, arguments, config.pg_version);
     }
     SourceFile stdin_source{"-", arguments.stdin_filename, ""};
     for (const CollectedFile& file : *files) {
@@ -337,23 +364,20 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     const unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
     auto context = schema_context(arguments, *files, jobs);
     if (!context) {
-        std::cerr << "migsafe: " << context.error().describe() << '\n';
-        return k_exit_error;
+        return stop_run(context.error(), kind, arguments, config.pg_version);
     }
     AnalysisOptions with_schema = options;
     with_schema.catalog = std::move(*context);
     if (!arguments.stats.empty()) {
         auto stats = load_table_stats(arguments.stats);
         if (!stats) {
-            std::cerr << "migsafe: " << stats.error().describe() << '\n';
-            return k_exit_error;
+            return stop_run(stats.error(), kind, arguments, config.pg_version);
         }
         with_schema.table_stats = std::make_shared<const TableStats>(std::move(*stats));
     }
     auto analysed = analyze_configured(kind, arguments, with_schema, *files, configs, jobs, stdin_source);
     if (!analysed) {
-        std::cerr << "migsafe: " << analysed.error().describe() << '\n';
-        return k_exit_error;
+        return stop_run(analysed.error(), kind, arguments, config.pg_version);
     }
     const Report& report = analysed->report;
 
@@ -390,9 +414,7 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
         rendered = std::move(stream).str();
     }
-    if (arguments.output.empty()) {
-        std::cout.write(rendered.data(), static_cast<std::streamsize>(rendered.size())) << std::flush;
-    } else if (auto written = write_file_atomically(arguments.output, rendered); !written) {
+    if (auto written = deliver(arguments.output, rendered); !written) {
         std::cerr << "migsafe: " << written.error().describe() << '\n';
         return k_exit_error;
     }

@@ -10,6 +10,17 @@
 #include <vector>
 
 namespace migsafe::cli {
+namespace {
+
+// umask(2) can only be read by setting it; the CLI writes its files after the
+// analysis threads have finished, so nothing creates a file in between.
+mode_t current_umask() {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
+}
+
+}  // namespace
 
 Result<bool> write_file_atomically(const std::string& path, const std::string& content, ExistingFile existing) {
     std::vector<char> temp_path(path.begin(), path.end());
@@ -35,11 +46,12 @@ Result<bool> write_file_atomically(const std::string& path, const std::string& c
         written += static_cast<std::size_t>(n);
     }
     const bool synced = ::fsync(fd) == 0;
-    // mkstemp creates 0600: a replaced file keeps its mode, a new one gets 0644.
+    // mkstemp creates 0600: a replaced file keeps its mode, a new one gets the mode
+    // open(2) would give it, 0666 less the umask.
     struct stat replaced {};
     const mode_t mode = existing == ExistingFile::replace && ::stat(path.c_str(), &replaced) == 0
                             ? (replaced.st_mode & 07777)
-                            : 0644;
+                            : (0666 & ~current_umask());
     static_cast<void>(::fchmod(fd, mode));
     const bool closed = ::close(fd) == 0;
     const bool moved = closed && synced &&

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -164,9 +166,10 @@ Json fix_plan_json(const FixPlan& plan) {
     return phases;
 }
 
-}  // namespace
-
-void write_report_sarif(const Report& report, const RenderOptions& options, std::string& out) {
+// `failure`, when given, stopped the run: the invocation says so, in the place
+// code scanning shows a tool's own errors.
+void write_sarif(const Report& report, const RenderOptions& options, std::optional<std::string_view> failure,
+                 std::string& out) {
     Json rules = Json::array();
     std::map<std::string, std::size_t, std::less<>> rule_index;
     for (const Rule* rule : all_rules()) {
@@ -239,13 +242,28 @@ void write_report_sarif(const Report& report, const RenderOptions& options, std:
         run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", root_uri}}}};
     }
     run["columnKind"] = "unicodeCodePoints";
-    run["invocations"] = Json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
+    if (failure) {
+        notifications.push_back({{"level", "error"}, {"message", {{"text", *failure}}}});
+    }
+    run["invocations"] =
+        Json::array({{{"executionSuccessful", !failure.has_value()}, {"toolExecutionNotifications", notifications}}});
     run["results"] = results;
     run["properties"] = {{"pgVersion", report.pg_version}, {"lockFactsVerifiedOn", k_verified_on}};
 
     const Json log = {{"$schema", k_schema_uri}, {"version", "2.1.0"}, {"runs", Json::array({run})}};
     out += log.dump(2);
     out += '\n';
+}
+
+}  // namespace
+
+void write_report_sarif(const Report& report, const RenderOptions& options, std::string& out) {
+    write_sarif(report, options, std::nullopt, out);
+}
+
+void write_failed_run_sarif(const Report& report, std::string_view error, const RenderOptions& options,
+                            std::string& out) {
+    write_sarif(report, options, error, out);
 }
 
 }  // namespace migsafe

@@ -3,7 +3,9 @@
 # fails `pre-commit run --all-files` and the commit itself, with the finding
 # printed; the safe form passes. The hook is taken from .pre-commit-hooks.yaml,
 # both as a `repo: local` copy of the working tree's definition and, when that
-# file is committed, from this repository at HEAD as users reference it.
+# file is committed, from this repository at HEAD as users reference it. Both
+# use the files pattern and args of examples/pre-commit-config.yaml, and the
+# repository form is pinned with `pre-commit autoupdate` as the README says.
 # Usage: pre_commit.sh MIGSAFE_BINARY SOURCE_DIR
 set -euo pipefail
 migsafe=$1
@@ -14,6 +16,10 @@ source_dir=$2
 require_command pre-commit "Debian package pre-commit"
 require_command git "Debian package git"
 python3 -c 'import yaml' 2>/dev/null || missing_tool "python3 yaml" "Debian package python3-yaml"
+
+example=$source_dir/examples/pre-commit-config.yaml
+pre-commit validate-config "$example" || fail "$example does not validate"
+echo "ok: pre-commit validate-config examples/pre-commit-config.yaml"
 
 new_work_dir pre-commit
 export PRE_COMMIT_HOME=$work/cache
@@ -28,13 +34,20 @@ git config user.email test@example.invalid
 git config user.name "migsafe test"
 git config commit.gpgsign false
 
-# `repo: local` with the hook exactly as .pre-commit-hooks.yaml defines it.
-python3 - "$source_dir/.pre-commit-hooks.yaml" > .pre-commit-config.yaml <<'PY'
+# `repo: local` with the hook as .pre-commit-hooks.yaml defines it, plus the
+# example's `files` and `args` (its pattern fits this repository's db/migrations).
+python3 - "$source_dir/.pre-commit-hooks.yaml" "$example" > .pre-commit-config.yaml <<'PY'
 import json, sys, yaml
 hooks = yaml.safe_load(open(sys.argv[1]))
 assert [h["id"] for h in hooks] == ["migsafe"], hooks
 hook = hooks[0]
 assert hook["language"] == "system" and hook["types"] == ["sql"] and hook["pass_filenames"] is True, hook
+example = yaml.safe_load(open(sys.argv[2]))
+[example_hook] = [h for repo in example["repos"] for h in repo["hooks"]]
+assert example_hook["id"] == "migsafe", example_hook
+assert example_hook["files"] == "^db/migrations/", example_hook
+assert "--fail-on=error" in example_hook["args"], example_hook
+hook.update(files=example_hook["files"], args=example_hook["args"])
 print(json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}, indent=2))
 PY
 git add .pre-commit-config.yaml
@@ -64,6 +77,15 @@ expect_run fail "local hook, dangerous migration"
 echo "$safe" > db/migrations/V2__index.sql
 git add db/migrations/V2__index.sql
 expect_run pass "local hook, safe migration"
+# The example's args: warnings print but only errors fail (--fail-on=error).
+echo 'ALTER TABLE users DROP COLUMN legacy;' > db/migrations/V4__drop.sql
+git add db/migrations/V4__drop.sql
+expect_run pass "local hook, migration with only warnings"
+# The example's files pattern: SQL outside db/migrations is not a migration.
+mkdir -p seeds
+echo "$dangerous" > seeds/index.sql
+git add seeds/index.sql
+expect_run pass "local hook, dangerous SQL outside db/migrations"
 
 # The commit itself, through the installed git hook.
 pre-commit install >/dev/null
@@ -79,11 +101,18 @@ git add db/migrations/V3__index.sql
 git commit -q -m "safe" >/dev/null 2>&1 || fail "git commit failed with only safe migrations staged"
 echo "ok: git commit of a safe migration"
 
-# As users write it: `repo:` this repository at a revision that has the hooks file.
+# As users write it: the example config with `repo:` this repository, pinned by
+# `pre-commit autoupdate` to HEAD (no tags) or its latest tag.
 if git -C "$source_dir" rev-parse --verify -q HEAD >/dev/null &&
    git -C "$source_dir" show HEAD:.pre-commit-hooks.yaml 2>/dev/null | cmp -s - "$source_dir/.pre-commit-hooks.yaml"; then
-  rev=$(git -C "$source_dir" rev-parse HEAD)
-  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: migsafe\n' "$source_dir" "$rev" > .pre-commit-config.yaml
+  repo_line='  - repo: https://github.com/migsafe/migsafe'
+  grep -qxF "$repo_line" "$example" || fail "$example no longer has the line '$repo_line'"
+  sed "s|^$repo_line\$|  - repo: $source_dir|" "$example" > .pre-commit-config.yaml
+  pre-commit autoupdate >/dev/null || fail "pre-commit autoupdate failed on the example config"
+  rev=$(python3 -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["repos"][0]["rev"])' .pre-commit-config.yaml)
+  [ "$rev" != main ] && git -C "$source_dir" rev-parse --verify -q "$rev^{commit}" >/dev/null ||
+    fail "pre-commit autoupdate did not pin rev to a commit of $source_dir: '$rev'"
+  echo "ok: pre-commit autoupdate pinned the example's rev to $rev"
   git add .pre-commit-config.yaml
   echo "$dangerous" > db/migrations/V2__index.sql
   git add db/migrations/V2__index.sql

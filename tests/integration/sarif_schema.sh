@@ -25,7 +25,8 @@ validate() {  # file.json
 
 cd "$source_dir"
 # A realistic directory (findings, fix plans), plus broken input (parse errors
-# and unreadable files are results too) and a clean file (an empty run).
+# and unreadable files are results too), a clean file (an empty run), and runs
+# that stop early (no .sql files, a missing path: an empty run that failed).
 status=0
 "$migsafe" check --format sarif --output "$work/examples.json" examples/migrations || status=$?
 [ "$status" -eq 1 ] || fail "examples/migrations: expected exit 1 (findings), got $status"
@@ -34,8 +35,14 @@ status=0
 [ "$status" -eq 2 ] || fail "testdata: expected exit 2 (files that do not parse), got $status"
 "$migsafe" check --format sarif --output "$work/clean.json" testdata/input/safe.sql \
   || fail "testdata/input/safe.sql: expected exit 0"
+mkdir "$work/no-sql"
+for stopped in no-sql missing; do
+  status=0
+  "$migsafe" check --format sarif --output "$work/$stopped.json" "$work/$stopped" 2>/dev/null || status=$?
+  [ "$status" -eq 2 ] || fail "$stopped: expected exit 2 (nothing to check), got $status"
+done
 
-for file in examples reports clean; do
+for file in examples reports clean no-sql missing; do
   validate "$work/$file.json" || fail "$file.json does not validate against $schema"
 done
 python3 - "$work" <<'PY' || fail "SARIF content checks"
@@ -50,6 +57,13 @@ rules = {r["ruleId"] for r in reports["results"]}
 assert "syntax-error" in rules and "input-error" in rules, rules
 clean = json.load(open(f"{work}/clean.json"))["runs"][0]
 assert clean["results"] == [], clean["results"]
+for stopped, error in (("no-sql", "contains no .sql files"), ("missing", "no such file or directory")):
+    run = json.load(open(f"{work}/{stopped}.json"))["runs"][0]
+    assert run["results"] == [], run["results"]
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False, invocation
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and error in notification["message"]["text"], notification
 PY
 
 # The validator must be able to say no: an invalid level is rejected.
@@ -62,4 +76,4 @@ PY
 if validate "$work/broken.json" >/dev/null 2>&1; then
   fail "ajv accepted a result with level 'fatal': the schema check is not working"
 fi
-echo "PASS: SARIF from examples/migrations, testdata and a clean file validates against $(basename "$schema")"
+echo "PASS: SARIF from examples/migrations, testdata, a clean file and runs that stopped early validates against $(basename "$schema")"
