@@ -383,9 +383,9 @@ template <std::size_t N>
 void sql_json(const Tokens& tokens, const std::array<std::string_view, N>& functions, bool is_json,
               SyntaxRewrite& rewrite) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const bool function = tokens.is_char(i + 1, '(') && std::any_of(functions.begin(), functions.end(), [&](auto name) {
-                                  return tokens.is(i, name);
-                              });
+        const bool function =
+            tokens.is_char(i + 1, '(') &&
+            std::any_of(functions.begin(), functions.end(), [&](std::string_view name) { return tokens.is(i, name); });
         if (function) {
             const std::size_t after = tokens.after_group(i + 1);
             rewrite.edits.push_back(SyntaxRewrite::Edit{tokens.at(i).begin, tokens.at(after - 1).end, "NULL"});

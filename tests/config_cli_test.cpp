@@ -151,7 +151,8 @@ TEST_F(ConfigCli, EnableAndDisableTakeOneIdEachOrACommaList) {
     const CommandRun one = check("--enable prefer-text-field V1__t.sql");
     EXPECT_EQ(one.status, 0) << one.out;
     EXPECT_NE(one.out.find("[prefer-text-field]"), std::string::npos) << one.out;
-    const CommandRun listed = check("--enable prefer-text-field,prefer-identity --disable prefer-bigint-over-int V1__t.sql");
+    const CommandRun listed =
+        check("--enable prefer-text-field,prefer-identity --disable prefer-bigint-over-int V1__t.sql");
     EXPECT_NE(listed.out.find("[prefer-text-field]"), std::string::npos) << listed.out;
     EXPECT_NE(listed.out.find("[prefer-identity]"), std::string::npos) << listed.out;
     EXPECT_EQ(listed.out.find("[prefer-bigint-over-int]"), std::string::npos) << listed.out;

@@ -350,7 +350,8 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
             framework_origin = "\"framework\" in " + (*nearest)->path;
         }
     }
-    auto files = collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down, framework_origin});
+    auto files =
+        collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down, framework_origin});
     if (!files) {
         return stop_run(files.error(), kind, arguments, config.pg_version);
     }
