@@ -6,11 +6,9 @@
 #include <map>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
-#include "migsafe/analyzer.hpp"
-#include "migsafe/config.hpp"
-#include "migsafe/discover.hpp"
-#include "migsafe/report.hpp"
+#include "migsafe_process.hpp"
 
 namespace migsafe {
 namespace {
@@ -33,27 +31,10 @@ bool is_known_non_postgres(const std::string& path) {
     return path.find("umami/db/postgresql/data-migrations/") != std::string::npos;
 }
 
-AnalysisOptions corpus_options() {
-    AnalysisOptions options;
-    options.config.check_down = true;
-    options.keep_statements = false;
-    auto rules = resolve_rules(options.config);
-    EXPECT_TRUE(rules.has_value());
-    options.rules = rules ? *rules : std::vector<ActiveRule>{};
-    return options;
-}
-
-std::string rendered(const Report& report) {
-    std::string json;
-    write_report_json(report, json);
-    return json;
-}
-
 TEST(Corpus, EveryProjectIsPlacedDeterministicallyWithoutParseErrors) {
     if (!fs::is_directory(k_corpus)) {
         GTEST_SKIP() << "no corpus at " << k_corpus;
     }
-    const AnalysisOptions options = corpus_options();
     std::size_t projects = 0;
     for (const auto& [project, framework] : k_expected) {
         const fs::path dir = k_corpus / project;
@@ -62,21 +43,27 @@ TEST(Corpus, EveryProjectIsPlacedDeterministicallyWithoutParseErrors) {
             continue;
         }
         ++projects;
-        auto files = collect_migration_files({dir.string()}, CollectOptions{"", true});
-        ASSERT_TRUE(files.has_value()) << files.error().describe();
-        const Report report = analyze_files(*files, options, 2, nullptr);
-        ASSERT_EQ(report.files.size(), files->size());
-        for (const FileReport& file : report.files) {
-            const std::string& path = file.path;
+        const pgtest::ProcessResult two_jobs =
+            test_support::migsafe({"check", "--check-down", "--format", "json", "-j", "2", dir.string()});
+        // 1: findings; 2: the files that are not PostgreSQL. A signal would be 128 + its number.
+        EXPECT_TRUE(two_jobs.exit_code == 0 || two_jobs.exit_code == 1 || two_jobs.exit_code == 2)
+            << project << ": exit " << two_jobs.exit_code << "\n" << two_jobs.err;
+        const auto report = nlohmann::json::parse(two_jobs.out, nullptr, false);
+        ASSERT_FALSE(report.is_discarded()) << project << ": not JSON\n" << two_jobs.err;
+        ASSERT_FALSE(report["files"].empty()) << project;
+        for (const auto& file : report["files"]) {
+            const std::string path = file["path"].get<std::string>();
             const std::string expected = is_known_non_postgres(path) ? "plain" : framework;
-            EXPECT_EQ(file.framework, expected) << path << ": " << file.framework_reason;
-            for (const FileError& error : file.errors) {
-                EXPECT_TRUE(error.kind == "parse" && is_known_non_postgres(path))
-                    << path << ":" << error.range.start.line << ": " << error.kind << ": " << error.message;
+            EXPECT_EQ(file["framework"], expected) << path << ": " << file["framework_reason"];
+            for (const auto& error : file["errors"]) {
+                EXPECT_TRUE(error["kind"] == "parse" && is_known_non_postgres(path)) << path << ": " << error;
             }
         }
         // The same input, one job instead of two: the same report, byte for byte.
-        EXPECT_EQ(rendered(report), rendered(analyze_files(*files, options, 1, nullptr))) << project;
+        const pgtest::ProcessResult one_job =
+            test_support::migsafe({"check", "--check-down", "--format", "json", "-j", "1", dir.string()});
+        EXPECT_EQ(one_job.exit_code, two_jobs.exit_code) << project;
+        EXPECT_TRUE(one_job.out == two_jobs.out) << project << ": the report differs between -j 1 and -j 2";
     }
     EXPECT_EQ(projects, k_expected.size());
 }
