@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "migsafe/fix.hpp"
 #include "migsafe/history.hpp"
 #include "migsafe/migration_state.hpp"
+#include "migsafe/parallel.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/rule.hpp"
 #include "migsafe/suppress.hpp"
@@ -22,9 +24,8 @@ struct TableSizeScope {
 class CollectingSink final : public FindingSink {
 public:
     CollectingSink(const ActiveRule& rule, std::optional<std::size_t> statement, const LineIndex& lines,
-                   int pg_version, std::vector<Finding>& out, const TableSizeScope* table_size = nullptr)
-        : m_rule(rule), m_statement(statement), m_lines(lines), m_pg_version(pg_version), m_out(out),
-          m_table_size(table_size) {}
+                   std::vector<Finding>& out, const TableSizeScope* table_size = nullptr)
+        : m_rule(rule), m_statement(statement), m_lines(lines), m_out(out), m_table_size(table_size) {}
 
     void report(ReportedFinding reported) override {
         Finding finding;
@@ -44,9 +45,6 @@ public:
                 finding.message += "; " + verdict->note;
             }
         }
-        if (finding.fix) {
-            guard_with_lock_timeout(*finding.fix, m_pg_version);
-        }
         finding.source_line = std::string{m_lines.line_text(finding.range.start.line)};
         m_out.push_back(std::move(finding));
     }
@@ -55,7 +53,6 @@ private:
     const ActiveRule& m_rule;
     std::optional<std::size_t> m_statement;
     const LineIndex& m_lines;
-    int m_pg_version;
     std::vector<Finding>& m_out;
     const TableSizeScope* m_table_size;  // --stats and the statement's effects; null: sizes unknown
 };
@@ -145,9 +142,19 @@ void run_applied_rules(const AnalysisOptions& options, StatementContext& context
     const AppliedContext applied{context, after, change};
     for (const ActiveRule& active : options.rules) {
         if (active.rule->applied != nullptr && rule_applies(*active.rule, context.kind())) {
-            CollectingSink sink{active, context.statement().index, lines, options.config.pg_version, findings};
+            CollectingSink sink{active, context.statement().index, lines, findings};
             context.set_rule(active.rule->meta, active.options);
             active.rule->applied(applied, sink);
+        }
+    }
+}
+
+// Every plan phase that takes a blocking lock starts with SET lock_timeout
+// (guard_with_lock_timeout parses each phase: kept out of the rules' sequential pass).
+void guard_fix_plans(FileReport& report, int pg_version) {
+    for (Finding& finding : report.findings) {
+        if (finding.fix) {
+            guard_with_lock_timeout(*finding.fix, pg_version);
         }
     }
 }
@@ -227,8 +234,8 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
             context.set_catalog(&catalog);
             for (const ActiveRule& active : options.rules) {
                 if (active.rule->check != nullptr && rule_applies(*active.rule, statement.kind())) {
-                    CollectingSink sink{active,           statement.index, lines, options.config.pg_version,
-                                        report.findings, table_size ? &*table_size : nullptr};
+                    CollectingSink sink{active, statement.index, lines, report.findings,
+                                        table_size ? &*table_size : nullptr};
                     context.set_rule(active.rule->meta, active.options);
                     active.rule->check(context, sink);
                 }
@@ -262,7 +269,7 @@ FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options
         const UnitContext unit{state, section.span.end, catalog, options.config.pg_version};
         for (const ActiveRule& active : options.rules) {
             if (active.rule->finish != nullptr) {
-                CollectingSink sink{active, std::nullopt, lines, options.config.pg_version, report.findings};
+                CollectingSink sink{active, std::nullopt, lines, report.findings};
                 active.rule->finish(unit, sink);
             }
         }
@@ -294,12 +301,14 @@ FileReport unreadable_file(const ParsedMigration& migration) {
 FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
                         const Placement* placement) {
     Catalog catalog = options.catalog != nullptr ? *options.catalog : Catalog{};
-    return analyze_source(file, options, named_explicitly, placement, catalog, nullptr);
+    return analyze_file(file, options, named_explicitly, placement, catalog);
 }
 
 FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
                         const Placement* placement, Catalog& catalog) {
-    return analyze_source(file, options, named_explicitly, placement, catalog, nullptr);
+    FileReport report = analyze_source(file, options, named_explicitly, placement, catalog, nullptr);
+    guard_fix_plans(report, options.config.pg_version);
+    return report;
 }
 
 }  // namespace migsafe
@@ -337,6 +346,9 @@ Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOpti
                                from_stdin ? nullptr : &collected.placement, catalog, &migration.sections);
         }
     });
+    // The rules ran in file order; the plans' guards need no catalog, so they run in parallel.
+    run_in_parallel(report.files.size(), jobs,
+                    [&](std::size_t i) { guard_fix_plans(report.files[i], options.config.pg_version); });
     return report;
 }
 
