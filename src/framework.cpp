@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -94,6 +96,30 @@ bool file_exists(const fs::path& path) {
     std::error_code error;
     return fs::exists(path, error);
 }
+
+// The markers every file of a directory asks about (sqitch.plan in each directory
+// above it, meta/_journal.json, atlas.sum): one stat per path, shared by the
+// threads that place files.
+class MarkerFiles {
+public:
+    bool exists(const fs::path& path) {
+        std::string key = path.string();
+        {
+            const std::lock_guard lock{m_mutex};
+            if (const auto found = m_known.find(key); found != m_known.end()) {
+                return found->second;
+            }
+        }
+        const bool found = file_exists(path);
+        const std::lock_guard lock{m_mutex};
+        m_known.emplace(std::move(key), found);
+        return found;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<std::string, bool> m_known;
+};
 
 // Lines of `text` (without the newline), for marker searches.
 template <typename Visitor>
@@ -227,9 +253,9 @@ LayoutEvidence layout(std::string framework, std::string reason, std::string roo
     return evidence;
 }
 
-std::optional<fs::path> sqitch_project(const fs::path& file) {
+std::optional<fs::path> sqitch_project(const fs::path& file, MarkerFiles& markers) {
     for (fs::path dir = file.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-        if (file_exists(dir / "sqitch.plan")) {
+        if (markers.exists(dir / "sqitch.plan")) {
             return dir;
         }
         if (dir == dir.root_path() || dir.parent_path() == dir) {
@@ -303,7 +329,7 @@ std::string toml_value_false(const std::string& text, std::string_view key) {
     return found;
 }
 
-LayoutEvidence layout_evidence(const fs::path& path) {
+LayoutEvidence layout_evidence(const fs::path& path, MarkerFiles& markers) {
     LayoutEvidence evidence;
     const std::string name = path.filename().string();
     const fs::path dir = path.parent_path();
@@ -311,7 +337,7 @@ LayoutEvidence layout_evidence(const fs::path& path) {
     const fs::path grand = dir.parent_path();
     std::smatch match;
 
-    if (auto project = sqitch_project(path)) {
+    if (auto project = sqitch_project(path, markers)) {
         const fs::path relative = path.lexically_relative(*project);
         const std::string top = relative.begin() != relative.end() ? relative.begin()->string() : "";
         if (top == "deploy" || top == "revert" || top == "verify") {
@@ -353,7 +379,7 @@ LayoutEvidence layout_evidence(const fs::path& path) {
         }
         return evidence;
     }
-    if (file_exists(dir / "meta" / "_journal.json") ||
+    if (markers.exists(dir / "meta" / "_journal.json") ||
         (dir_name == "drizzle" && std::regex_match(name, k_drizzle_file))) {
         evidence = layout("drizzle", "drizzle migrations folder (meta/_journal.json)", dir.string(), name);
         const std::string journal = read_text(dir / "meta" / "_journal.json");
@@ -436,7 +462,7 @@ LayoutEvidence layout_evidence(const fs::path& path) {
         evidence.direction = match[3] == "down" ? MigrationDirection::down : MigrationDirection::up;
         return evidence;
     }
-    if (file_exists(dir / "atlas.sum")) {
+    if (markers.exists(dir / "atlas.sum")) {
         evidence = layout("atlas", "atlas.sum in the migration directory", dir.string(), name);
         return evidence;
     }
@@ -548,10 +574,11 @@ std::vector<Placement> place_files(const std::vector<std::string>& paths, std::s
     std::vector<Placement> placements(paths.size());
     std::vector<char> weak(paths.size(), 0);  // not vector<bool>: threads write neighbouring entries
     // Each file's own evidence (its name, directory and markers) reads the disk: in parallel.
+    MarkerFiles markers;
     run_in_parallel(paths.size(), 0, [&](std::size_t i) {
         const fs::path path{paths[i]};
         Placement& placement = placements[i];
-        LayoutEvidence layout = layout_evidence(path);
+        LayoutEvidence layout = layout_evidence(path, markers);
         const ContentEvidence content =
             paths[i] == "-" ? ContentEvidence{} : content_evidence(read_text(path));
         placement.root = layout.root.empty() ? path.parent_path().string() : layout.root;
