@@ -108,7 +108,34 @@ void write_file(JsonWriter& json, const FileReport& file) {
 
 }  // namespace
 
+namespace {
+
+// About what the report will take (a statement's JSON runs to a few times its
+// SQL), so a large report is not copied each time the string grows.
+std::size_t expected_size(const Report& report) {
+    constexpr std::size_t k_per_statement = 500;
+    constexpr std::size_t k_per_finding = 1200;
+    std::size_t size = 0;
+    for (const FileReport& file : report.files) {
+        size += file.path.size() + k_per_finding * file.findings.size();
+        for (const StatementReport& statement : file.statements) {
+            size += k_per_statement + 2 * statement.sql.size();
+        }
+        for (const Finding& finding : file.findings) {
+            if (finding.fix) {
+                for (const FixPhase& phase : finding.fix->phases) {
+                    size += 2 * phase.sql.size();
+                }
+            }
+        }
+    }
+    return size;
+}
+
+}  // namespace
+
 void write_report_json(const Report& report, std::string& out) {
+    out.reserve(out.size() + expected_size(report));
     JsonWriter json{out};
     json.begin_object()
         .key("tool")
