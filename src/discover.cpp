@@ -25,32 +25,36 @@ bool has_sql_extension(const fs::path& path) {
 
 // Collects *.sql below `directory`; symlinked directories are followed once
 // (a visited set breaks loops).
-void collect_directory(const fs::path& directory, std::vector<std::string>& files, std::set<fs::path>& visited,
-                       std::vector<std::string>& problems) {
-    std::error_code error;
-    const fs::path canonical = fs::canonical(directory, error);
-    if (error || !visited.insert(canonical).second) {
+// `canonical` is the directory's real path, kept to stop at a symlink loop. It is
+// derived from the parent's for real subdirectories and resolved only through
+// symlinks, since fs::canonical stats every component of the path.
+void collect_directory(const fs::path& directory, const fs::path& canonical, std::vector<std::string>& files,
+                       std::set<fs::path>& visited, std::vector<std::string>& problems) {
+    if (canonical.empty() || !visited.insert(canonical).second) {
         return;
     }
-    std::vector<fs::path> entries;
+    std::error_code error;
+    std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it{directory, fs::directory_options::skip_permission_denied, error}, end;
          !error && it != end; it.increment(error)) {
-        entries.push_back(it->path());
+        entries.push_back(*it);
     }
     if (error) {
         problems.push_back(directory.string() + ": " + error.message());
         return;
     }
-    for (const fs::path& entry : entries) {
+    for (const fs::directory_entry& entry : entries) {
         std::error_code status_error;
-        if (fs::is_directory(entry, status_error)) {
-            const std::string name = entry.filename().string();
+        if (entry.is_directory(status_error)) {
+            const std::string name = entry.path().filename().string();
             if (!name.empty() && name[0] == '.') {
                 continue;  // .git, .cache and friends hold no migrations
             }
-            collect_directory(entry, files, visited, problems);
-        } else if (has_sql_extension(entry) && fs::is_regular_file(entry, status_error)) {
-            files.push_back(entry.string());
+            const fs::path child = entry.is_symlink(status_error) ? fs::canonical(entry.path(), status_error)
+                                                                  : canonical / name;
+            collect_directory(entry.path(), status_error ? fs::path{} : child, files, visited, problems);
+        } else if (has_sql_extension(entry.path()) && entry.is_regular_file(status_error)) {
+            files.push_back(entry.path().string());
         }
     }
 }
@@ -119,7 +123,7 @@ Result<std::vector<CollectedFile>> collect_migration_files(const std::vector<std
             std::vector<std::string> files;
             std::set<fs::path> visited;
             std::vector<std::string> problems;
-            collect_directory(path, files, visited, problems);
+            collect_directory(path, fs::canonical(path, error), files, visited, problems);
             if (!problems.empty()) {
                 return make_error(ErrorKind::io, "cannot read directory: " + problems.front(), path);
             }
