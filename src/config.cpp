@@ -439,19 +439,25 @@ Result<ConfigFile> load_config(const std::string& path) {
     return parse_config(buffer.str(), path);
 }
 
-std::optional<std::string> find_config(const std::string& directory) {
-    std::error_code error;
-    fs::path current = fs::path{absolute_path(directory.empty() ? "." : directory)};
-    while (true) {
-        const fs::path candidate = current / k_config_file_name;
-        if (fs::is_regular_file(candidate, error)) {
-            return candidate.generic_string();
-        }
-        if (fs::exists(current / ".git", error) || !current.has_parent_path() || current.parent_path() == current) {
-            return std::nullopt;
-        }
-        current = current.parent_path();
+std::optional<std::string> find_config(const std::string& directory) { return ConfigSearch{}.find(directory); }
+
+std::optional<std::string> ConfigSearch::find(const std::string& directory) {
+    const fs::path current = fs::path{absolute_path(directory.empty() ? "." : directory)};
+    const std::string key = current.string();
+    if (const auto known = m_found.find(key); known != m_found.end()) {
+        return known->second;
     }
+    std::error_code error;
+    std::optional<std::string> found;
+    const fs::path candidate = current / k_config_file_name;
+    if (fs::is_regular_file(candidate, error)) {
+        found = candidate.generic_string();
+    } else if (!fs::exists(current / ".git", error) && current.has_parent_path() &&
+               current.parent_path() != current) {
+        found = find(current.parent_path().string());
+    }
+    m_found.emplace(key, found);
+    return found;
 }
 
 void apply_config_file(const ConfigFile& file, Config& config) {

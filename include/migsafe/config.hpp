@@ -53,6 +53,16 @@ inline constexpr std::string_view k_config_file_name = ".migsafe.json";
 // stops at a repository root (a directory holding .git).
 [[nodiscard]] std::optional<std::string> find_config(const std::string& directory);
 
+// find_config for many directories: what a directory's search found is kept, so
+// sibling directories stop at their common parent instead of walking to the root.
+class ConfigSearch {
+public:
+    [[nodiscard]] std::optional<std::string> find(const std::string& directory);
+
+private:
+    std::map<std::string, std::optional<std::string>> m_found;  // by absolute directory
+};
+
 struct Config {
     int pg_version = k_max_pg_version;
     std::string framework;  // empty: detect

@@ -63,8 +63,7 @@ public:
             const std::string directory = std::filesystem::path{path}.parent_path().string();
             auto cached = m_by_directory.find(directory);
             if (cached == m_by_directory.end()) {
-                cached = m_by_directory.emplace(directory, find_config(directory.empty() ? "." : directory).value_or(""))
-                             .first;
+                cached = m_by_directory.emplace(directory, m_search.find(directory).value_or("")).first;
             }
             config_path = cached->second;
         }
@@ -84,6 +83,7 @@ public:
 
 private:
     std::string m_forced;
+    ConfigSearch m_search;
     std::map<std::string, std::string> m_by_directory;
     std::map<std::string, ConfigFile> m_loaded;
 };
