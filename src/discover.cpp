@@ -4,10 +4,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
+
+#include "migsafe/file_contents.hpp"
 
 namespace migsafe {
 namespace fs = std::filesystem;
@@ -189,16 +189,11 @@ Result<SourceFile> read_source_file(const std::string& path) {
     if (fs::is_directory(path, error)) {
         return make_error(ErrorKind::io, "is a directory, not a file", path);
     }
-    std::ifstream stream{path, std::ios::binary};
-    if (!stream) {
-        return make_error(ErrorKind::io, std::string{"cannot open file: "} + std::strerror(errno), path);
+    std::optional<std::string> text = file_contents(path);
+    if (!text) {
+        return make_error(ErrorKind::io, std::string{"cannot read file: "} + std::strerror(errno), path);
     }
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    if (stream.bad()) {
-        return make_error(ErrorKind::io, "cannot read file", path);
-    }
-    file.text = std::move(buffer).str();
+    file.text = std::move(*text);
     return file;
 }
 

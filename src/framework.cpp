@@ -3,17 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "migsafe/discover.hpp"
+#include "migsafe/file_contents.hpp"
 #include "migsafe/parallel.hpp"
 
 namespace migsafe {
@@ -85,12 +84,7 @@ std::string lower(std::string_view text) {
     return result;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream stream{path, std::ios::binary};
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return buffer.str();
-}
+std::string read_text(const fs::path& path) { return file_contents(path.string()).value_or(""); }
 
 bool file_exists(const fs::path& path) {
     std::error_code error;
