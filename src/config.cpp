@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "migsafe/file_contents.hpp"
 #include "migsafe/framework.hpp"
 #include "migsafe/rule_registry.hpp"
 
@@ -430,13 +429,11 @@ Result<ConfigFile> parse_config(std::string_view text, const std::string& path) 
 }
 
 Result<ConfigFile> load_config(const std::string& path) {
-    std::ifstream stream{path, std::ios::binary};
-    if (!stream) {
+    const std::optional<std::string> text = file_contents(path);
+    if (!text) {
         return make_error(ErrorKind::config, "cannot read the config file", path);
     }
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
-    return parse_config(buffer.str(), path);
+    return parse_config(*text, path);
 }
 
 std::optional<std::string> find_config(const std::string& directory) { return ConfigSearch{}.find(directory); }
