@@ -56,6 +56,7 @@ const Rule& require_lock_timeout() {
             .statement_kinds = {},
             .aliases = {"squawk:require-timeout-settings", "eugene:E9", "pgfence:missing-lock-timeout"},
             .fix = FixAvailability::always,
+            .plan_only_sets_lock_timeout = true,
             .options = {RuleOption{"timeout", OptionType::string, std::string{"2s"},
                                    "the lock_timeout the help text and the fix suggest"}},
         },

@@ -56,6 +56,9 @@ struct RuleMeta {
     int max_pg = k_max_pg_version;
     std::vector<std::string_view> aliases{};        // "squawk:ban-drop-column"
     FixAvailability fix = FixAvailability::none;
+    // The plan only prepends SET lock_timeout, which every plan's phases get anyway:
+    // `migsafe fix` prefers another rule's plan for the same statement.
+    bool plan_only_sets_lock_timeout = false;
     std::vector<RuleOption> options{};
     // The lock is held while the table is rewritten or read: --stats scales the finding.
     bool scales_with_table_size = false;

@@ -9,6 +9,7 @@
 
 #include "migsafe/discover.hpp"
 #include "migsafe/migration_writer.hpp"
+#include "migsafe/rule_registry.hpp"
 #include "output_file.hpp"
 
 namespace migsafe::cli {
@@ -17,10 +18,15 @@ namespace {
 constexpr int k_exit_ok = 0;
 constexpr int k_exit_error = 2;
 
+bool only_sets_lock_timeout(const Finding& finding) {
+    const Rule* rule = find_rule(finding.rule);
+    return rule != nullptr && rule->meta.plan_only_sets_lock_timeout;
+}
+
 // The report with one plan per statement: of the findings on it that carry a fix
 // plan, the most severe (the first of equals), since their plans are alternatives.
-// Among equals, require-lock-timeout's plan yields: it only prepends the setting,
-// which every other plan gets anyway (guard_with_lock_timeout).
+// Among equals, a plan that only sets lock_timeout yields: every other plan's
+// phases get the setting anyway (guard_with_lock_timeout).
 Report with_plans_only(const Report& report) {
     Report planned = report;
     for (FileReport& file : planned.files) {
@@ -35,7 +41,7 @@ Report with_plans_only(const Report& report) {
             if (same == chosen.end()) {
                 chosen.push_back(finding);
             } else if (finding.severity > same->severity ||
-                       (finding.severity == same->severity && same->rule == "require-lock-timeout")) {
+                       (finding.severity == same->severity && only_sets_lock_timeout(*same))) {
                 *same = finding;
             }
         }
