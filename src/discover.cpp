@@ -185,11 +185,10 @@ Result<SourceFile> read_source_file(const std::string& path) {
     SourceFile file;
     file.path = path;
     file.display_path = path;
-    std::error_code error;
-    if (fs::is_directory(path, error)) {
+    std::optional<std::string> text = file_contents(path);
+    if (!text && errno == EISDIR) {
         return make_error(ErrorKind::io, "is a directory, not a file", path);
     }
-    std::optional<std::string> text = file_contents(path);
     if (!text) {
         return make_error(ErrorKind::io, std::string{"cannot read file: "} + std::strerror(errno), path);
     }

@@ -1,5 +1,6 @@
 #include "migsafe/file_contents.hpp"
 
+#include <algorithm>
 #include <cerrno>
 
 #include <fcntl.h>
@@ -13,30 +14,43 @@ std::optional<std::string> file_contents(const std::string& path) {
     if (descriptor < 0) {
         return std::nullopt;
     }
+    const auto fail = [descriptor](int reason) {
+        ::close(descriptor);
+        errno = reason;
+        return std::nullopt;
+    };
     struct stat info {};
-    std::string text;
-    if (::fstat(descriptor, &info) == 0 && info.st_size > 0) {
-        text.resize(static_cast<std::size_t>(info.st_size));
+    if (::fstat(descriptor, &info) != 0) {
+        return fail(errno);
     }
+    if (S_ISDIR(info.st_mode)) {
+        return fail(EISDIR);
+    }
+    // The size fstat gives is read in place; a pipe or a growing file goes on
+    // through the spill buffer, so a full string is never doubled just to see EOF.
+    std::string text(static_cast<std::size_t>(std::max<off_t>(info.st_size, 0)), '\0');
     std::size_t filled = 0;
+    char spill[4096];
     while (true) {
-        if (filled == text.size()) {
-            text.resize(text.size() < 4096 ? 4096 : text.size() * 2);  // a pipe, or a file still growing
-        }
-        const ssize_t count = ::read(descriptor, text.data() + filled, text.size() - filled);
+        const bool in_place = filled < text.size();
+        char* destination = in_place ? text.data() + filled : spill;
+        const std::size_t room = in_place ? text.size() - filled : sizeof spill;
+        const ssize_t count = ::read(descriptor, destination, room);
         if (count < 0 && errno == EINTR) {
             continue;
         }
         if (count < 0) {
-            const int saved = errno;
-            ::close(descriptor);
-            errno = saved;
-            return std::nullopt;
+            return fail(errno);
         }
         if (count == 0) {
             break;
         }
-        filled += static_cast<std::size_t>(count);
+        if (in_place) {
+            filled += static_cast<std::size_t>(count);
+        } else {
+            text.append(spill, static_cast<std::size_t>(count));
+            filled = text.size();
+        }
     }
     ::close(descriptor);
     text.resize(filled);

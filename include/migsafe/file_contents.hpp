@@ -7,7 +7,8 @@
 
 namespace migsafe {
 
-// The bytes of `path`; nullopt when it cannot be opened or read (errno says why).
+// The bytes of `path`; nullopt when it cannot be opened or read, or is a
+// directory (errno says why: EISDIR for a directory).
 [[nodiscard]] std::optional<std::string> file_contents(const std::string& path);
 
 }  // namespace migsafe
