@@ -6,7 +6,6 @@
 #include "migsafe/fix.hpp"
 #include "migsafe/history.hpp"
 #include "migsafe/migration_state.hpp"
-#include "migsafe/parallel.hpp"
 #include "migsafe/parse.hpp"
 #include "migsafe/rule.hpp"
 #include "migsafe/suppress.hpp"
@@ -159,17 +158,23 @@ void guard_fix_plans(FileReport& report, int pg_version) {
     }
 }
 
-// The body of analyze_file. `parsed_up`: the file's up sections, already parsed
-// by the batch replay (null: parse them here).
+// The body of analyze_file. `prepared`: the file already planned and its up
+// sections parsed ahead (null, or a file parse_migration refused: do it here).
 FileReport analyze_source(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
-                          const Placement* placement, Catalog& catalog, std::vector<ParsedSection>* parsed_up) {
+                          const Placement* placement, Catalog& catalog, ParsedMigration* prepared) {
     FileReport report;
     report.path = file.path;
     report.display_path = file.display_path;
     const LineIndex lines{file.text};
+    if (prepared != nullptr && !prepared->problem.empty()) {
+        prepared = nullptr;
+    }
+    std::vector<ParsedSection>* parsed_up = prepared != nullptr ? &prepared->sections : nullptr;
     const FilePlan plan =
-        plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction,
-                                    options.config.framework_origin}, placement);
+        prepared != nullptr ? std::move(prepared->plan)
+                          : plan_file(file, PlanOptions{options.config.framework, options.config.assume_in_transaction,
+                                                        options.config.framework_origin},
+                                      placement);
     report.framework = plan.framework;
     report.framework_reason = plan.reason;
     if (!plan.problem.empty()) {
@@ -316,39 +321,43 @@ FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, 
 namespace migsafe {
 
 Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOptions& options, unsigned jobs,
-                     const SourceFile* stdin_source) {
+                     const SourceFile* stdin_source, const FileDone& on_file_done) {
     Report report;
     report.pg_version = options.config.pg_version;
     report.files.resize(files.size());
     jobs = std::max(1U, jobs);
     ReplayOptions replay;
     replay.framework = options.config.framework;
+    replay.framework_origin = options.config.framework_origin;
     replay.assume_in_transaction = options.config.assume_in_transaction;
     replay.pg_version = options.config.pg_version;
     replay.jobs = jobs;
     replay.stdin_source = stdin_source;
     Catalog catalog = options.catalog != nullptr ? *options.catalog : Catalog{};
-    // Files are parsed in parallel, a batch at a time; the rules then run file by
-    // file on the one catalog, which each file's statements advance as they are
-    // checked. A snapshot per file would copy the whole catalog per file, which
-    // cost more than the rules it let run in parallel (bench/RESULTS.md).
-    for_each_batch(files, replay, [&](std::size_t first, std::vector<ParsedMigration>& batch) {
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            ParsedMigration& migration = batch[i];
-            const CollectedFile& collected = files[first + i];
+    // Files are parsed in parallel ahead of the rules, which run file by file on
+    // the one catalog that each file's statements advance as they are checked. A
+    // snapshot per file would copy the whole catalog per file, which cost more
+    // than the rules it let run in parallel (bench/RESULTS.md).
+    // The plans' guards need no catalog: a worker runs each file's as soon as its rules are done.
+    for_each_parsed(
+        files, replay,
+        [&](std::size_t index, ParsedMigration& migration) {
+            const CollectedFile& collected = files[index];
             if (migration.read_failed) {
-                report.files[first + i] = unreadable_file(migration);
-                continue;
+                report.files[index] = unreadable_file(migration);
+                return;
             }
             const bool from_stdin = collected.path == "-";
-            report.files[first + i] =
+            report.files[index] =
                 analyze_source(migration.source, options, from_stdin || collected.named_explicitly,
-                               from_stdin ? nullptr : &collected.placement, catalog, &migration.sections);
-        }
-    });
-    // The rules ran in file order; the plans' guards need no catalog, so they run in parallel.
-    run_in_parallel(report.files.size(), jobs,
-                    [&](std::size_t i) { guard_fix_plans(report.files[i], options.config.pg_version); });
+                               from_stdin ? nullptr : &collected.placement, catalog, &migration);
+        },
+        [&](std::size_t index) {
+            guard_fix_plans(report.files[index], options.config.pg_version);
+            if (on_file_done) {
+                on_file_done(index, report.files[index]);
+            }
+        });
     return report;
 }
 

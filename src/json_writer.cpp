@@ -34,7 +34,8 @@ void append_json_string(std::string& out, std::string_view text) {
 void JsonWriter::newline() {
     if (m_indent > 0) {
         m_out += '\n';
-        m_out.append(m_has_items.size() * static_cast<std::size_t>(m_indent), ' ');
+        m_out.append((m_has_items.size() + static_cast<std::size_t>(m_depth)) * static_cast<std::size_t>(m_indent),
+                     ' ');
     }
 }
 

@@ -194,6 +194,40 @@ TEST(Cli, DirectoryIsCheckedInMigrationOrder) {
     EXPECT_NE(json["files"][1]["path"].get<std::string>().find("V10__later.sql"), std::string::npos);
 }
 
+// JSON file entries are rendered apart, on the worker threads, as files finish:
+// put back together they must be the one document a single writer would give,
+// at any -j, with excluded, empty and unreadable files among them.
+TEST(Cli, JsonRenderedFileByFileIsOneWellFormedDocumentAtAnyJobs) {
+    TempDir dir{"migsafe-test"};
+    fs::create_directories(dir.path() / ".git");  // the config search stops here
+    std::ofstream{dir.path() / ".migsafe.json"} << R"({"exclude": ["V7__*"]})";
+    for (int i = 1; i <= 30; ++i) {
+        std::ofstream file{dir.path() / ("V" + std::to_string(i) + "__m.sql")};
+        if (i == 3) {
+            continue;  // empty
+        }
+        if (i == 5) {
+            file << std::string{"CREATE TABLE b (\0);", 20};  // binary: a file error
+            continue;
+        }
+        file << "CREATE TABLE t" << i << " (id int PRIMARY KEY, note text);\n"
+             << "ALTER TABLE t" << i << " ADD COLUMN n int NOT NULL DEFAULT 0;\n"
+             << "CREATE INDEX t" << i << "_note ON t" << i << " (note);\n";
+    }
+    const ProcessResult serial = migsafe({"check", "--format", "json", "-j", "1", dir.path().string()});
+    const ProcessResult parallel = migsafe({"check", "--format", "json", "-j", "3", dir.path().string()});
+    EXPECT_EQ(serial.exit_code, 2) << serial.err;  // the binary file
+    EXPECT_EQ(parallel.exit_code, 2) << parallel.err;
+    EXPECT_EQ(serial.out, parallel.out);
+    const auto json = nlohmann::ordered_json::parse(serial.out);
+    ASSERT_EQ(json["files"].size(), 29U);  // V7 excluded
+    EXPECT_NE(json["files"][6]["path"].get<std::string>().find("V8__m.sql"), std::string::npos);
+    EXPECT_FALSE(json["files"][4]["errors"].empty());
+    EXPECT_EQ(json["files"][29 - 1]["statements"].size(), 3U);
+    // Same commas, indentation and empty-array forms as one writer's output.
+    EXPECT_EQ(json.dump(2) + "\n", serial.out);
+}
+
 TEST(Cli, EmptyFileInsideADirectoryIsNotAnError) {
     TempDir dir{"migsafe-test"};
     std::ofstream{dir.path() / "1_noop.up.sql"} << "";

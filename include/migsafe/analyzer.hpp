@@ -2,6 +2,7 @@
 // with the migration state and the lock model, and collect findings.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,11 +78,15 @@ inline constexpr std::size_t k_max_file_bytes = 256U * 1024U * 1024U;
 [[nodiscard]] FileReport analyze_file(const SourceFile& file, const AnalysisOptions& options, bool named_explicitly,
                                       const Placement* placement, Catalog& catalog);
 
+// Called with a file's index and its finished report, on a worker thread and in
+// no set order, while later files are still being analysed (to render it early).
+using FileDone = std::function<void(std::size_t index, FileReport& file)>;
+
 // Analyses every file and returns the reports in input order. "-" names standard
 // input, read from `stdin_source`. Each file sees the schema the files before it
-// built: a batch of files is parsed `jobs` at a time, then its files are checked
+// built: files are parsed on `jobs` threads ahead of the rules, which check them
 // in order, each advancing the one catalog.
 [[nodiscard]] Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOptions& options,
-                                   unsigned jobs, const SourceFile* stdin_source);
+                                   unsigned jobs, const SourceFile* stdin_source, const FileDone& on_file_done = {});
 
 }  // namespace migsafe

@@ -17,6 +17,7 @@ namespace migsafe {
 
 struct ReplayOptions {
     std::string framework;               // forced; empty = detect
+    std::string framework_origin = "--framework";  // where `framework` was set
     bool assume_in_transaction = false;
     int pg_version = k_max_pg_version;
     unsigned jobs = 1;                   // files read and parsed in parallel
@@ -54,15 +55,17 @@ void replay_migration(Catalog& catalog, const ParsedMigration& migration, Replay
 // `--schema FILE`: the output of `pg_dump --schema-only` (any SQL that builds the schema will do).
 [[nodiscard]] Result<Catalog> load_schema_file(const std::string& path, ReplaySummary* summary = nullptr);
 
-// Replays `files` in order on top of `start`, parsing `options.jobs` files at a
-// time; memory holds one batch of parse trees, not the whole history.
+// Replays `files` in order on top of `start`, parsing on `options.jobs` threads;
+// memory holds a window of parse trees, not the whole history.
 [[nodiscard]] Catalog replay_history(const std::vector<CollectedFile>& files, Catalog start,
                                      const ReplayOptions& options, ReplaySummary* summary = nullptr);
 
-// Parses `files` a batch at a time, the files of a batch in parallel, and hands
-// each batch in order to `visit` with the index of its first file: memory holds
-// one batch of parse trees, and nothing is parsed twice.
-void for_each_batch(const std::vector<CollectedFile>& files, const ReplayOptions& options,
-                    const std::function<void(std::size_t first, std::vector<ParsedMigration>& batch)>& visit);
+// Parses `files` on `options.jobs` threads and hands each, in file order, to
+// `visit` on the calling thread while later files are still being parsed; then
+// runs `after(index)` (if given) on a worker, in parallel with later visits. All
+// have run on return. Memory holds a window of parse trees; nothing is parsed twice.
+void for_each_parsed(const std::vector<CollectedFile>& files, const ReplayOptions& options,
+                     const std::function<void(std::size_t index, ParsedMigration& migration)>& visit,
+                     const std::function<void(std::size_t index)>& after = {});
 
 }  // namespace migsafe

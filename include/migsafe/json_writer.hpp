@@ -11,8 +11,10 @@ namespace migsafe {
 
 class JsonWriter {
 public:
-    // indent 0 writes compact JSON on one line.
-    explicit JsonWriter(std::string& out, int indent = 2) : m_out(out), m_indent(indent) {}
+    // indent 0 writes compact JSON on one line. `depth`: containers the written
+    // value sits in, for its indentation when it is rendered apart from them.
+    explicit JsonWriter(std::string& out, int indent = 2, int depth = 0)
+        : m_out(out), m_indent(indent), m_depth(depth) {}
 
     JsonWriter& begin_object();
     JsonWriter& end_object();
@@ -40,6 +42,7 @@ private:
 
     std::string& m_out;
     int m_indent;
+    int m_depth;
     std::vector<bool> m_has_items;  // per open container: has it written an item yet
     bool m_after_key = false;
 };

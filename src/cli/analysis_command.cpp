@@ -10,6 +10,8 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -95,9 +97,11 @@ struct ConfiguredReport {
 
 // Analyses each file with its own config's settings (files a config excludes are
 // left out) and keeps the input order; the exit code honours each config's fail_on.
+// `on_file_done` gets each file's index in `files`.
 Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArguments& arguments,
                                             const AnalysisOptions& base, const std::vector<CollectedFile>& files,
-                                            ConfigLookup& configs, unsigned jobs, const SourceFile& stdin_source) {
+                                            ConfigLookup& configs, unsigned jobs, const SourceFile& stdin_source,
+                                            const FileDone& on_file_done) {
     struct Group {
         AnalysisOptions options;
         std::vector<CollectedFile> files;
@@ -132,7 +136,13 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
     ConfiguredReport result;
     result.report.pg_version = base.config.pg_version;
     for (auto& [config, group] : groups) {
-        Report part = analyze_files(group.files, group.options, jobs, &stdin_source);
+        FileDone group_file_done;
+        if (on_file_done) {
+            group_file_done = [&, &slots_of_group = group.slots](std::size_t k, FileReport& file) {
+                on_file_done(slots_of_group[k], file);
+            };
+        }
+        Report part = analyze_files(group.files, group.options, jobs, &stdin_source, group_file_done);
         result.exit_code = std::max(result.exit_code, exit_code(part, group.options.config.fail_on));
         for (std::size_t k = 0; k < part.files.size(); ++k) {
             slots[group.slots[k]] = std::move(part.files[k]);
@@ -146,13 +156,38 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
     return result;
 }
 
-// The rendered report to --output (atomically), or to stdout without it.
-Result<bool> deliver(const std::string& output, const std::string& rendered) {
+// The JSON report around its file entries, rendered apart (null: a file left out).
+std::vector<std::string_view> json_pieces(const JsonReportFrame& frame,
+                                          const std::vector<std::optional<std::string>>& entries) {
+    std::vector<std::string_view> pieces{frame.head};
+    for (const std::optional<std::string>& entry : entries) {
+        if (entry) {
+            if (pieces.size() > 1) {
+                pieces.emplace_back(",");
+            }
+            pieces.emplace_back(*entry);
+        }
+    }
+    pieces.emplace_back(frame.tail);
+    return pieces;
+}
+
+// The rendered report, in pieces written one after another, to --output
+// (atomically), or to stdout without it.
+Result<bool> deliver(const std::string& output, std::span<const std::string_view> pieces) {
     if (output.empty()) {
-        std::cout.write(rendered.data(), static_cast<std::streamsize>(rendered.size())) << std::flush;
+        for (const std::string_view piece : pieces) {
+            std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        }
+        std::cout.flush();
         return true;
     }
-    return write_file_atomically(output, rendered);
+    return write_file_atomically(output, pieces);
+}
+
+Result<bool> deliver(const std::string& output, const std::string& rendered) {
+    const std::string_view whole{rendered};
+    return deliver(output, std::span{&whole, 1});
 }
 
 // An error that stops the run before it has a report. SARIF still gets a
@@ -376,7 +411,18 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
         with_schema.table_stats = std::make_shared<const TableStats>(std::move(*stats));
     }
-    auto analysed = analyze_configured(kind, arguments, with_schema, *files, configs, jobs, stdin_source);
+    // JSON entries are rendered file by file as the analysis finishes them, on the
+    // worker threads; a rendered file's statements are not read again.
+    std::vector<std::optional<std::string>> json_files(format == OutputFormat::json ? files->size() : 0);
+    FileDone render_json;
+    if (format == OutputFormat::json && kind != AnalysisKind::fix) {
+        render_json = [&json_files](std::size_t index, FileReport& file) {
+            json_files[index] = file_json(file);
+            file.statements = {};
+        };
+    }
+    auto analysed =
+        analyze_configured(kind, arguments, with_schema, *files, configs, jobs, stdin_source, render_json);
     if (!analysed) {
         return stop_run(analysed.error(), kind, arguments, config.pg_version);
     }
@@ -393,11 +439,15 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
     RenderOptions render_options;
     render_options.color = arguments.output.empty() && use_color(arguments.color);
     render_options.source_root = find_source_root(".");
-    // JSON and SARIF are built in one string and written as they are: a report of a
-    // large tree runs to tens of megabytes, and each copy costs time and peak memory.
+    // The report is written as it was built, in one string or (JSON) in pieces: a
+    // report of a large tree runs to tens of megabytes, and each copy costs time
+    // and peak memory.
     std::string rendered;
+    JsonReportFrame frame;
+    std::vector<std::string_view> pieces;
     if (format == OutputFormat::json) {
-        write_report_json(report, rendered);
+        frame = json_report_frame(report);
+        pieces = json_pieces(frame, json_files);
     } else if (format == OutputFormat::sarif) {
         write_report_sarif(report, render_options, rendered);
     } else {
@@ -415,7 +465,10 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
         rendered = std::move(stream).str();
     }
-    if (auto written = deliver(arguments.output, rendered); !written) {
+    if (format != OutputFormat::json) {
+        pieces.emplace_back(rendered);
+    }
+    if (auto written = deliver(arguments.output, pieces); !written) {
         std::cerr << "migsafe: " << written.error().describe() << '\n';
         return k_exit_error;
     }

@@ -23,6 +23,12 @@ mode_t current_umask() {
 }  // namespace
 
 Result<bool> write_file_atomically(const std::string& path, const std::string& content, ExistingFile existing) {
+    const std::string_view whole{content};
+    return write_file_atomically(path, std::span{&whole, 1}, existing);
+}
+
+Result<bool> write_file_atomically(const std::string& path, std::span<const std::string_view> pieces,
+                                   ExistingFile existing) {
     std::vector<char> temp_path(path.begin(), path.end());
     const std::string suffix = ".migsafe-XXXXXX";
     temp_path.insert(temp_path.end(), suffix.begin(), suffix.end());
@@ -31,19 +37,21 @@ Result<bool> write_file_atomically(const std::string& path, const std::string& c
     if (fd < 0) {
         return make_error(ErrorKind::io, std::string{"cannot create output file: "} + std::strerror(errno), path);
     }
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
+    for (const std::string_view content : pieces) {
+        std::size_t written = 0;
+        while (written < content.size()) {
+            const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                const std::string reason = std::strerror(errno);
+                ::close(fd);
+                ::unlink(temp_path.data());
+                return make_error(ErrorKind::io, "cannot write output file: " + reason, path);
+            }
+            written += static_cast<std::size_t>(n);
         }
-        if (n <= 0) {
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            ::unlink(temp_path.data());
-            return make_error(ErrorKind::io, "cannot write output file: " + reason, path);
-        }
-        written += static_cast<std::size_t>(n);
     }
     const bool synced = ::fsync(fd) == 0;
     // mkstemp creates 0600: a replaced file keeps its mode, a new one gets the mode

@@ -108,35 +108,9 @@ void write_file(JsonWriter& json, const FileReport& file) {
 
 }  // namespace
 
-namespace {
-
-// About what the report will take (a statement's JSON runs to a few times its
-// SQL), so a large report is not copied each time the string grows.
-std::size_t expected_size(const Report& report) {
-    constexpr std::size_t k_per_statement = 500;
-    constexpr std::size_t k_per_finding = 1200;
-    std::size_t size = 0;
-    for (const FileReport& file : report.files) {
-        size += file.path.size() + k_per_finding * file.findings.size();
-        for (const StatementReport& statement : file.statements) {
-            size += k_per_statement + 2 * statement.sql.size();
-        }
-        for (const Finding& finding : file.findings) {
-            if (finding.fix) {
-                for (const FixPhase& phase : finding.fix->phases) {
-                    size += 2 * phase.sql.size();
-                }
-            }
-        }
-    }
-    return size;
-}
-
-}  // namespace
-
-void write_report_json(const Report& report, std::string& out) {
-    out.reserve(out.size() + expected_size(report));
-    JsonWriter json{out};
+JsonReportFrame json_report_frame(const Report& report) {
+    JsonReportFrame frame;
+    JsonWriter json{frame.head};
     json.begin_object()
         .key("tool")
         .begin_object()
@@ -147,11 +121,29 @@ void write_report_json(const Report& report, std::string& out) {
         .member("lock_facts_verified_on", k_verified_on)
         .key("files")
         .begin_array();
-    for (const FileReport& file : report.files) {
-        write_file(json, file);
+    // What end_array() and end_object() write after the entries.
+    frame.tail = report.files.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return frame;
+}
+
+std::string file_json(const FileReport& file) {
+    constexpr int k_files_depth = 2;  // the report object, then its "files" array
+    std::string out = "\n    ";
+    JsonWriter json{out, 2, k_files_depth};
+    write_file(json, file);
+    return out;
+}
+
+void write_report_json(const Report& report, std::string& out) {
+    const JsonReportFrame frame = json_report_frame(report);
+    out += frame.head;
+    for (std::size_t i = 0; i < report.files.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += file_json(report.files[i]);
     }
-    json.end_array().end_object();
-    out += '\n';
+    out += frame.tail;
 }
 
 }  // namespace migsafe
