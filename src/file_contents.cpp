@@ -1,6 +1,5 @@
 #include "migsafe/file_contents.hpp"
 
-#include <algorithm>
 #include <cerrno>
 
 #include <fcntl.h>
@@ -26,12 +25,14 @@ std::optional<std::string> file_contents(const std::string& path) {
     if (S_ISDIR(info.st_mode)) {
         return fail(EISDIR);
     }
-    // The size fstat gives is read in place; a pipe or a growing file goes on
-    // through the spill buffer, so a full string is never doubled just to see EOF.
-    std::string text(static_cast<std::size_t>(std::max<off_t>(info.st_size, 0)), '\0');
+    // A regular file is read to the size fstat gives, without a last read(2) to
+    // see EOF; anything else (a pipe, a /proc file of size 0) goes on through the
+    // spill buffer until EOF, so the string is never doubled.
+    const bool sized = S_ISREG(info.st_mode) && info.st_size > 0;
+    std::string text(sized ? static_cast<std::size_t>(info.st_size) : 0, '\0');
     std::size_t filled = 0;
     char spill[4096];
-    while (true) {
+    while (!sized || filled < text.size()) {
         const bool in_place = filled < text.size();
         char* destination = in_place ? text.data() + filled : spill;
         const std::size_t room = in_place ? text.size() - filled : sizeof spill;

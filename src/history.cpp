@@ -62,8 +62,10 @@ ParsedMigration parse_migration(const CollectedFile& file, const ReplayOptions& 
         return migration;
     }
     // Standard input is placed alone, as the analyser places it.
-    migration.plan = plan_file(migration.source, PlanOptions{options.framework, options.assume_in_transaction, options.framework_origin},
-                               file.path == "-" ? nullptr : &file.placement);
+    migration.plan =
+        plan_file(migration.source,
+                  PlanOptions{options.framework, options.assume_in_transaction, options.framework_origin},
+                  file.path == "-" ? nullptr : &file.placement);
     if (!migration.plan.skipped.empty()) {
         return migration;  // the tool does not run it on PostgreSQL
     }
