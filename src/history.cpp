@@ -208,8 +208,9 @@ void for_each_parsed(const std::vector<CollectedFile>& files, const ReplayOption
 
 Catalog replay_history(const std::vector<CollectedFile>& files, Catalog start, const ReplayOptions& options,
                        ReplaySummary* summary) {
-    for_each_parsed(files, options,
-                    [&](std::size_t, const ParsedMigration& migration) { replay_migration(start, migration, summary); });
+    for_each_parsed(files, options, [&](std::size_t, const ParsedMigration& migration) {
+        replay_migration(start, migration, summary);
+    });
     return start;
 }
 

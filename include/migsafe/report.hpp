@@ -41,14 +41,11 @@ void render_explain_text(const Report& report, const RenderOptions& options, std
 // The DESIGN.md JSON contract, for check and explain alike, appended to `out`.
 void write_report_json(const Report& report, std::string& out);
 // The same report in pieces, so that each file's entry can be rendered apart (in
-// parallel, as soon as the file is analysed): the output is `head`, the file
-// entries separated by ",", then `tail`.
-struct JsonReportFrame {
-    std::string head;
-    std::string tail;
-};
-[[nodiscard]] JsonReportFrame json_report_frame(const Report& report);
+// parallel, as soon as the file is analysed): the head, the file entries
+// separated by ",", then the tail.
+[[nodiscard]] std::string json_report_head(int pg_version);
 [[nodiscard]] std::string file_json(const FileReport& file);
+[[nodiscard]] std::string json_report_tail(bool any_files);
 
 // SARIF 2.1.0 for code scanning: one run, rule descriptors from rule metadata,
 // parse errors as results; appended to `out`.

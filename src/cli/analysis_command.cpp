@@ -10,8 +10,6 @@
 #include <iterator>
 #include <map>
 #include <optional>
-#include <span>
-#include <string_view>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -20,6 +18,7 @@
 #include "migsafe/discover.hpp"
 #include "migsafe/history.hpp"
 #include "migsafe/report.hpp"
+#include "json_report_stream.hpp"
 #include "output_file.hpp"
 
 namespace migsafe::cli {
@@ -95,20 +94,23 @@ struct ConfiguredReport {
     int exit_code = 0;
 };
 
-// Analyses each file with its own config's settings (files a config excludes are
-// left out) and keeps the input order; the exit code honours each config's fail_on.
-// `on_file_done` gets each file's index in `files`.
-Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArguments& arguments,
-                                            const AnalysisOptions& base, const std::vector<CollectedFile>& files,
-                                            ConfigLookup& configs, unsigned jobs, const SourceFile& stdin_source,
-                                            const FileDone& on_file_done) {
+// The files grouped by the config that applies to each (files a config excludes
+// are left out), with each group's analysis options.
+struct ConfiguredFiles {
     struct Group {
         AnalysisOptions options;
         std::vector<CollectedFile> files;
-        std::vector<std::size_t> slots;
+        std::vector<std::size_t> slots;  // each file's index in the input
     };
     std::map<const ConfigFile*, Group> groups;
-    std::vector<std::optional<FileReport>> slots(files.size());
+    std::vector<bool> included;  // by input index
+};
+
+Result<ConfiguredFiles> configure_files(AnalysisKind kind, const AnalysisArguments& arguments,
+                                        const AnalysisOptions& base, const std::vector<CollectedFile>& files,
+                                        ConfigLookup& configs) {
+    ConfiguredFiles configured;
+    configured.included.assign(files.size(), false);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const bool from_stdin = files[i].path == "-";
         const std::string path = from_stdin ? (arguments.stdin_filename == "-" ? "" : arguments.stdin_filename)
@@ -120,22 +122,31 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
         if (*config != nullptr && !path.empty() && (*config)->excludes(path)) {
             continue;
         }
-        auto group = groups.find(*config);
-        if (group == groups.end()) {
+        auto group = configured.groups.find(*config);
+        if (group == configured.groups.end()) {
             auto options = analysis_options(kind, arguments, *config);
             if (!options) {
                 return tl::unexpected(options.error());
             }
             options->catalog = base.catalog;
             options->table_stats = base.table_stats;
-            group = groups.emplace(*config, Group{std::move(*options), {}, {}}).first;
+            group = configured.groups.emplace(*config, ConfiguredFiles::Group{std::move(*options), {}, {}}).first;
         }
         group->second.files.push_back(files[i]);
         group->second.slots.push_back(i);
+        configured.included[i] = true;
     }
+    return configured;
+}
+
+// Analyses each group with its config's settings and keeps the input order; the
+// exit code honours each config's fail_on. `on_file_done` gets input indices.
+ConfiguredReport analyze_configured(const ConfiguredFiles& configured, int pg_version, unsigned jobs,
+                                    const SourceFile& stdin_source, const FileDone& on_file_done) {
+    std::vector<std::optional<FileReport>> slots(configured.included.size());
     ConfiguredReport result;
-    result.report.pg_version = base.config.pg_version;
-    for (auto& [config, group] : groups) {
+    result.report.pg_version = pg_version;
+    for (const auto& [config, group] : configured.groups) {
         FileDone group_file_done;
         if (on_file_done) {
             group_file_done = [&, &slots_of_group = group.slots](std::size_t k, FileReport& file) {
@@ -156,38 +167,13 @@ Result<ConfiguredReport> analyze_configured(AnalysisKind kind, const AnalysisArg
     return result;
 }
 
-// The JSON report around its file entries, rendered apart (null: a file left out).
-std::vector<std::string_view> json_pieces(const JsonReportFrame& frame,
-                                          const std::vector<std::optional<std::string>>& entries) {
-    std::vector<std::string_view> pieces{frame.head};
-    for (const std::optional<std::string>& entry : entries) {
-        if (entry) {
-            if (pieces.size() > 1) {
-                pieces.emplace_back(",");
-            }
-            pieces.emplace_back(*entry);
-        }
-    }
-    pieces.emplace_back(frame.tail);
-    return pieces;
-}
-
-// The rendered report, in pieces written one after another, to --output
-// (atomically), or to stdout without it.
-Result<bool> deliver(const std::string& output, std::span<const std::string_view> pieces) {
+// The rendered report to --output (atomically), or to stdout without it.
+Result<bool> deliver(const std::string& output, const std::string& rendered) {
     if (output.empty()) {
-        for (const std::string_view piece : pieces) {
-            std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
-        }
-        std::cout.flush();
+        std::cout.write(rendered.data(), static_cast<std::streamsize>(rendered.size())) << std::flush;
         return true;
     }
-    return write_file_atomically(output, pieces);
-}
-
-Result<bool> deliver(const std::string& output, const std::string& rendered) {
-    const std::string_view whole{rendered};
-    return deliver(output, std::span{&whole, 1});
+    return write_file_atomically(output, rendered);
 }
 
 // An error that stops the run before it has a report. SARIF still gets a
@@ -411,44 +397,64 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
         with_schema.table_stats = std::make_shared<const TableStats>(std::move(*stats));
     }
-    // JSON entries are rendered file by file as the analysis finishes them, on the
-    // worker threads; a rendered file's statements are not read again.
-    std::vector<std::optional<std::string>> json_files(format == OutputFormat::json ? files->size() : 0);
+    auto configured = configure_files(kind, arguments, with_schema, *files, configs);
+    if (!configured) {
+        return stop_run(configured.error(), kind, arguments, config.pg_version);
+    }
+    // JSON is written while the analysis runs: the workers render each file's
+    // entry as soon as it is analysed, and its statements are not read again.
+    std::optional<JsonReportStream> json_stream;
     FileDone render_json;
     if (format == OutputFormat::json && kind != AnalysisKind::fix) {
-        render_json = [&json_files](std::size_t index, FileReport& file) {
-            json_files[index] = file_json(file);
+        std::optional<AtomicOutputFile> output_file;
+        if (!arguments.output.empty()) {
+            auto created = AtomicOutputFile::create(arguments.output);
+            if (!created) {
+                return stop_run(created.error(), kind, arguments, config.pg_version);
+            }
+            output_file.emplace(std::move(*created));
+        }
+        std::vector<std::size_t> expected;
+        for (std::size_t i = 0; i < configured->included.size(); ++i) {
+            if (configured->included[i]) {
+                expected.push_back(i);
+            }
+        }
+        json_stream.emplace(std::move(output_file), config.pg_version, std::move(expected));
+        render_json = [&json_stream](std::size_t index, FileReport& file) {
+            json_stream->add(index, file_json(file));
             file.statements = {};
         };
     }
-    auto analysed =
-        analyze_configured(kind, arguments, with_schema, *files, configs, jobs, stdin_source, render_json);
-    if (!analysed) {
-        return stop_run(analysed.error(), kind, arguments, config.pg_version);
-    }
-    const Report& report = analysed->report;
+    const ConfiguredReport analysed =
+        analyze_configured(*configured, config.pg_version, jobs, stdin_source, render_json);
+    const Report& report = analysed.report;
+    const int code = kind == AnalysisKind::explain
+                         ? (exit_code(report, Severity::error) == k_exit_error ? k_exit_error : 0)
+                         : analysed.exit_code;
 
     if (kind == AnalysisKind::fix) {
-        if (analysed->exit_code == k_exit_error) {
+        if (analysed.exit_code == k_exit_error) {
             render_check_text(report, RenderOptions{}, std::cerr);  // the parse errors, nothing to rewrite safely
             return k_exit_error;
         }
         return run_fix(report, arguments.fix, format, std::cout);
     }
+    if (json_stream) {
+        if (auto finished = json_stream->finish(); !finished) {
+            std::cerr << "migsafe: " << finished.error().describe() << '\n';
+            return k_exit_error;
+        }
+        return code;
+    }
 
     RenderOptions render_options;
     render_options.color = arguments.output.empty() && use_color(arguments.color);
     render_options.source_root = find_source_root(".");
-    // The report is written as it was built, in one string or (JSON) in pieces: a
-    // report of a large tree runs to tens of megabytes, and each copy costs time
-    // and peak memory.
+    // SARIF is built in one string and written as it is: a report of a large tree
+    // runs to tens of megabytes, and each copy costs time and peak memory.
     std::string rendered;
-    JsonReportFrame frame;
-    std::vector<std::string_view> pieces;
-    if (format == OutputFormat::json) {
-        frame = json_report_frame(report);
-        pieces = json_pieces(frame, json_files);
-    } else if (format == OutputFormat::sarif) {
+    if (format == OutputFormat::sarif) {
         write_report_sarif(report, render_options, rendered);
     } else {
         std::ostringstream stream;
@@ -465,15 +471,11 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
         }
         rendered = std::move(stream).str();
     }
-    if (format != OutputFormat::json) {
-        pieces.emplace_back(rendered);
-    }
-    if (auto written = deliver(arguments.output, pieces); !written) {
+    if (auto written = deliver(arguments.output, rendered); !written) {
         std::cerr << "migsafe: " << written.error().describe() << '\n';
         return k_exit_error;
     }
-    return kind == AnalysisKind::explain ? (exit_code(report, Severity::error) == k_exit_error ? k_exit_error : 0)
-                                         : analysed->exit_code;
+    return code;
 }
 
 }  // namespace migsafe::cli

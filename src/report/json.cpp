@@ -108,23 +108,24 @@ void write_file(JsonWriter& json, const FileReport& file) {
 
 }  // namespace
 
-JsonReportFrame json_report_frame(const Report& report) {
-    JsonReportFrame frame;
-    JsonWriter json{frame.head};
+std::string json_report_head(int pg_version) {
+    std::string head;
+    JsonWriter json{head};
     json.begin_object()
         .key("tool")
         .begin_object()
         .member("name", "migsafe")
         .member("version", MIGSAFE_VERSION)
         .end_object()
-        .member("pg_version", report.pg_version)
+        .member("pg_version", pg_version)
         .member("lock_facts_verified_on", k_verified_on)
         .key("files")
         .begin_array();
-    // What end_array() and end_object() write after the entries.
-    frame.tail = report.files.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    return frame;
+    return head;
 }
+
+// What end_array() and end_object() write after the entries.
+std::string json_report_tail(bool any_files) { return any_files ? "\n  ]\n}\n" : "]\n}\n"; }
 
 std::string file_json(const FileReport& file) {
     constexpr int k_files_depth = 2;  // the report object, then its "files" array
@@ -135,15 +136,14 @@ std::string file_json(const FileReport& file) {
 }
 
 void write_report_json(const Report& report, std::string& out) {
-    const JsonReportFrame frame = json_report_frame(report);
-    out += frame.head;
+    out += json_report_head(report.pg_version);
     for (std::size_t i = 0; i < report.files.size(); ++i) {
         if (i > 0) {
             out += ',';
         }
         out += file_json(report.files[i]);
     }
-    out += frame.tail;
+    out += json_report_tail(!report.files.empty());
 }
 
 }  // namespace migsafe
