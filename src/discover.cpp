@@ -144,7 +144,7 @@ Result<std::vector<CollectedFile>> collect_migration_files(const std::vector<std
     for (const CollectedFile& file : result) {
         all_paths.push_back(file.path);
     }
-    std::vector<Placement> placements = place_files(all_paths, options.framework, options.framework_origin);
+    std::vector<Placement> placements = place_files(all_paths, options.framework, options.framework_origin, options.jobs);
     for (std::size_t i = 0; i < result.size(); ++i) {
         result[i].placement = std::move(placements[i]);
     }

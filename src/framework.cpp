@@ -564,12 +564,12 @@ std::string framework_names() {
 }
 
 std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced,
-                                  std::string_view forced_origin) {
+                                  std::string_view forced_origin, unsigned jobs) {
     std::vector<Placement> placements(paths.size());
     std::vector<char> weak(paths.size(), 0);  // not vector<bool>: threads write neighbouring entries
     // Each file's own evidence (its name, directory and markers) reads the disk: in parallel.
     MarkerFiles markers;
-    run_in_parallel(paths.size(), 0, [&](std::size_t i) {
+    run_in_parallel(paths.size(), jobs, [&](std::size_t i) {
         const fs::path path{paths[i]};
         Placement& placement = placements[i];
         LayoutEvidence layout = layout_evidence(path, markers);

@@ -27,6 +27,7 @@ struct CollectOptions {
     std::string framework;      // forced (--framework or the config); empty = detect
     bool include_down = false;  // --check-down: keep down migrations found in directories
     std::string framework_origin = "--framework";  // where `framework` was set
+    unsigned jobs = 0;  // files placed in parallel (0: one per core)
 };
 
 // Expands files and directories (searched recursively for *.sql) into files in

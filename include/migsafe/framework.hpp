@@ -60,8 +60,8 @@ struct ContentMarker {
 
 // Places each file; `paths` are the files found below one or more directories,
 // `forced` a framework name from --framework or the config (empty: detect),
-// set by `forced_origin`.
+// set by `forced_origin`; the files are read `jobs` at a time (0: one per core).
 [[nodiscard]] std::vector<Placement> place_files(const std::vector<std::string>& paths, std::string_view forced,
-                                                 std::string_view forced_origin);
+                                                 std::string_view forced_origin, unsigned jobs = 0);
 
 }  // namespace migsafe

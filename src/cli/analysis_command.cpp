@@ -371,8 +371,9 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
             framework_origin = "\"framework\" in " + (*nearest)->path;
         }
     }
-    auto files =
-        collect_migration_files(arguments.paths, CollectOptions{framework, config.check_down, framework_origin});
+    const unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
+    auto files = collect_migration_files(arguments.paths,
+                                         CollectOptions{framework, config.check_down, framework_origin, jobs});
     if (!files) {
         return stop_run(files.error(), kind, arguments, config.pg_version);
     }
@@ -383,7 +384,6 @@ int run_analysis(AnalysisKind kind, const AnalysisArguments& arguments) {
             break;
         }
     }
-    const unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
     auto context = schema_context(arguments, *files, jobs);
     if (!context) {
         return stop_run(context.error(), kind, arguments, config.pg_version);
