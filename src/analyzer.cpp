@@ -335,10 +335,10 @@ Report analyze_files(const std::vector<CollectedFile>& files, const AnalysisOpti
     replay.stdin_source = stdin_source;
     Catalog catalog = options.catalog != nullptr ? *options.catalog : Catalog{};
     // Files are parsed in parallel ahead of the rules, which run file by file on
-    // the one catalog that each file's statements advance as they are checked. A
+    // the one catalog that each file's statements advance as they are checked (a
     // snapshot per file would copy the whole catalog per file, which cost more
-    // than the rules it let run in parallel (bench/RESULTS.md).
-    // The plans' guards need no catalog: a worker runs each file's as soon as its rules are done.
+    // than the rules it let run in parallel: bench/RESULTS.md). The plans' guards
+    // need no catalog: a worker runs each file's as soon as its rules are done.
     for_each_parsed(
         files, replay,
         [&](std::size_t index, ParsedMigration& migration) {

@@ -386,6 +386,19 @@ TEST(Cli, OutputFileReplacesStdout) {
     }
 }
 
+// The JSON report's file is created before the analysis starts, the others' after
+// it ends: either way a path that cannot be written is exit 2 and nothing on stdout.
+TEST(Cli, OutputFileThatCannotBeCreatedExitsTwo) {
+    for (const std::string format : {"json", "gcc"}) {
+        const ProcessResult result = migsafe({"check", "--format", format, "--output", "/nonexistent/dir/report.out",
+                                              input("four-dangerous-patterns.sql")});
+        EXPECT_EQ(result.exit_code, 2) << format;
+        EXPECT_TRUE(result.out.empty()) << format << ": " << result.out;
+        EXPECT_NE(result.err.find("/nonexistent/dir/report.out: cannot create output file"), std::string::npos)
+            << format << ": " << result.err;
+    }
+}
+
 std::vector<std::string> file_names(const fs::path& directory) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator{directory}) {

@@ -269,7 +269,8 @@ Result<std::shared_ptr<const Catalog>> schema_context(const AnalysisArguments& a
         if (!std::filesystem::is_directory(arguments.history, error)) {
             return make_error(ErrorKind::usage, "--history needs a directory of migrations", arguments.history);
         }
-        auto history = collect_migration_files({arguments.history}, CollectOptions{arguments.framework, false});
+        auto history =
+            collect_migration_files({arguments.history}, CollectOptions{arguments.framework, false, "--framework", jobs});
         if (!history) {
             return tl::unexpected(history.error());
         }

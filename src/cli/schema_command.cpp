@@ -68,7 +68,9 @@ int run_schema(const SchemaArguments& arguments) {
         catalog = std::move(*loaded);
     }
     if (!arguments.paths.empty()) {
-        auto files = collect_migration_files(arguments.paths, CollectOptions{arguments.framework, false});
+        const unsigned jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
+        auto files =
+            collect_migration_files(arguments.paths, CollectOptions{arguments.framework, false, "--framework", jobs});
         if (!files) {
             std::cerr << "migsafe: " << files.error().describe() << '\n';
             return k_exit_error;
@@ -76,7 +78,7 @@ int run_schema(const SchemaArguments& arguments) {
         ReplayOptions options;
         options.framework = arguments.framework;
         options.assume_in_transaction = arguments.assume_in_transaction;
-        options.jobs = arguments.jobs != 0 ? arguments.jobs : std::max(1U, std::thread::hardware_concurrency());
+        options.jobs = jobs;
         catalog = replay_history(*files, std::move(catalog), options, &summary);
     }
     print_notes(summary);
